@@ -1,0 +1,42 @@
+/* tracuu: decoding text in the encodings Vietnamese computing went through,
+ * to UTF-8.  iconv where glibc has the encoding (UTF-16, WINDOWS-1258,
+ * VISCII, CP1252), our own tables where it has not (TCVN3/ABC, VNI-Windows,
+ * VIQR).  Detection: BOM, then the declared charset, then each candidate
+ * decoding scored by its share of valid Vietnamese syllables. */
+#ifndef TRACUU_ENCODING_H
+#define TRACUU_ENCODING_H
+
+#include <stddef.h>
+#include "tracuu/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Canonical names: "UTF-8", "UTF-16LE", "UTF-16BE", "WINDOWS-1258",
+ * "VISCII", "TCVN3", "VNI", "VIQR", "WINDOWS-1252". */
+
+/* The canonical name for a user- or file-given NAME (case-insensitive,
+ * aliases such as "utf8", "cp1258", "abc", "vni-windows"), or NULL if it is
+ * not one we decode.  Static storage. */
+const char *tracuu_encoding_canon(const char *name);
+
+/* Decode BYTES (N) into *OUT (malloc'd UTF-8, NUL-terminated, caller frees;
+ * not yet NFC).  HINT is a declared charset (HTML meta, libmagic) or NULL;
+ * FORCE (canonical or alias) overrides detection.  *ENCODING gets the
+ * canonical name used (static).  Invalid input is decoded as far as it goes,
+ * with U+FFFD for what is not valid; *N_INVALID counts those.
+ * Returns TRACUU_OK, TRACUU_ERR_NOMEM, TRACUU_ERR_INVALID_ARG (unknown
+ * FORCE). */
+tracuu_status_t tracuu_decode(const char *bytes, size_t n, const char *hint,
+                              const char *force, char **out, size_t *out_len,
+                              const char **encoding, size_t *n_invalid);
+
+/* Share (0..1) of the words of UTF-8 TEXT that are valid Vietnamese
+ * syllables; the detection score. */
+double tracuu_vn_score(const char *text, size_t n);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,120 @@
+/* tracuu: searching, the one implementation behind tracuu-search and
+ * tracuu.cgi.  A request (query text, page, sort, filters) gives results
+ * with titles, dates, snippets and highlight spans, refs, models, the
+ * "did you mean" suggestion and facet counts.  Renderers (terminal, JSON,
+ * HTML) only format what this returns. */
+#ifndef TRACUU_SEARCH_H
+#define TRACUU_SEARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "tracuu/status.h"
+#include "tracuu/xdb.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define TRACUU_MAX_QUERY_BYTES 2048
+#define TRACUU_MAX_LIMIT 1000
+
+typedef struct {
+    const char *query;     /* user query, UTF-8; "" or NULL = all documents */
+    uint32_t offset;
+    uint32_t limit;        /* 0 = 10; capped at TRACUU_MAX_LIMIT */
+    int sort_by_date;      /* newest first */
+    /* Extra filters (CGI facet links); NULL/0 = none.  Values as shown in
+     * facets: type "NQ", issuer "TW", year 2023, model "Dân vận khéo". */
+    const char *type, *issuer, *model;
+    int year;
+    int want_facets;
+    int want_suggestion;
+    size_t snippet_bytes;  /* 0 = about 240 */
+} tracuu_search_req_t;
+
+typedef struct {
+    size_t start, len;     /* byte span in the string it belongs to */
+} tracuu_span_t;
+
+typedef struct {
+    uint32_t rank;         /* 1-based, counting from offset+1 */
+    tracuu_docid_t docid;
+    double score;
+    char *path, *title;
+    char date[11];         /* ISO or "" */
+    char *snippet;         /* plain text, "…" at cut ends */
+    tracuu_span_t *hl; size_t n_hl;  /* matched words in snippet */
+    char **refs; size_t n_refs;
+    char **models; size_t n_models;
+    char *format, *encoding;  /* "" if unknown */
+} tracuu_hit_t;
+
+typedef struct {
+    char *value;
+    uint32_t count;
+} tracuu_facet_item_t;
+
+enum { TRACUU_FACET_TYPE, TRACUU_FACET_ISSUER, TRACUU_FACET_YEAR,
+       TRACUU_FACET_MODEL, TRACUU_N_FACETS };
+extern const char *const tracuu_facet_names[TRACUU_N_FACETS]; /* "type", ... */
+
+typedef struct {
+    char *query;            /* the query as given (NFC) */
+    uint32_t total;         /* matches (estimate for large sets) */
+    uint32_t offset;
+    char *suggestion;       /* NULL if none */
+    tracuu_hit_t *hits; size_t n_hits;
+    tracuu_facet_item_t *facets[TRACUU_N_FACETS];
+    size_t n_facets[TRACUU_N_FACETS];
+} tracuu_results_t;
+
+/* Run REQ on DB.  *OUT is freed with tracuu_results_free.  A malformed query
+ * gives TRACUU_ERR_QUERY with *ERRMSG (malloc'd, caller frees) saying what
+ * and where, in English. */
+tracuu_status_t tracuu_search(tracuu_db_t *db, const tracuu_search_req_t *req,
+                              tracuu_results_t **out, char **errmsg);
+void tracuu_results_free(tracuu_results_t *r);
+
+/* One document for viewing: its whole stored text with the matches of
+ * QUERY (may be NULL) highlighted. */
+typedef struct {
+    tracuu_docid_t docid;
+    char *path, *title, *text;
+    size_t text_len;
+    char date[11];
+    tracuu_span_t *hl; size_t n_hl;
+    char **refs; size_t n_refs;
+    char **models; size_t n_models;
+    char *format, *encoding;
+} tracuu_docview_t;
+
+tracuu_status_t tracuu_docview(tracuu_db_t *db, tracuu_docid_t docid,
+                               const char *query, tracuu_docview_t **out,
+                               char **errmsg);
+void tracuu_docview_free(tracuu_docview_t *v);
+
+/* Archive listings for --refs and --models, restricted to documents
+ * matching QUERY (NULL or "" = all).  Sorted by number of documents, most
+ * first. */
+typedef struct {
+    char *name;           /* ref display form or model name */
+    char *type, *issuer;  /* refs only ("" if none) */
+    int year;             /* refs only, 0 if none */
+    uint32_t documents;
+    char **paths; size_t n_paths;
+} tracuu_listing_item_t;
+
+typedef struct {
+    tracuu_listing_item_t *items;
+    size_t n;
+} tracuu_listing_t;
+
+enum { TRACUU_LIST_REFS, TRACUU_LIST_MODELS };
+tracuu_status_t tracuu_listing(tracuu_db_t *db, int what, const char *query,
+                               tracuu_listing_t **out, char **errmsg);
+void tracuu_listing_free(tracuu_listing_t *l);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,229 @@
+/* tracuu: the C wrapper over Xapian (the only C++ in the project lives in
+ * lib/xdb.cc).  No C++ exception ever crosses this interface: every Xapian
+ * error, std::bad_alloc and anything else becomes a status and a message.
+ *
+ * Error channels (as in notmuch):
+ *  - before a handle exists, tracuu_db_open() hands back a malloc'd message
+ *    the caller frees;
+ *  - after that, the handle owns its last message: tracuu_db_last_error()
+ *    returns it, valid until the next call on the same handle.
+ *
+ * Ownership: every function that returns a malloc'd buffer says so; free it
+ * with free().  Handles are freed with their own *_free / *_close, which all
+ * accept NULL.  A handle is used by one thread at a time. */
+#ifndef TRACUU_XDB_H
+#define TRACUU_XDB_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "tracuu/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct tracuu_db tracuu_db_t;        /* a database, read-only or writable */
+typedef struct tracuu_doc tracuu_doc_t;      /* a document being built */
+typedef struct tracuu_query tracuu_query_t;  /* an immutable query tree */
+typedef struct tracuu_mset tracuu_mset_t;    /* one page of results */
+
+typedef uint32_t tracuu_docid_t;             /* 0 = none */
+
+/* ---------------------------------------------------------------- opening */
+
+enum {
+    TRACUU_DB_READ = 0,      /* read-only; PATH may be a stub file of shards */
+    TRACUU_DB_WRITE = 1,     /* writable local database, created if missing */
+};
+
+/* Open the database at PATH.  On success *OUT is the handle (close it with
+ * tracuu_db_close) and *ERRMSG is untouched.  On failure *OUT is NULL and,
+ * if ERRMSG is not NULL, *ERRMSG gets a malloc'd message naming PATH (caller
+ * frees).  Returns TRACUU_OK, TRACUU_ERR_DB_OPEN, _DB_LOCKED, _DB_CORRUPT,
+ * _DB_VERSION, _NETWORK, _NOMEM or _XAPIAN. */
+tracuu_status_t tracuu_db_open(const char *path, int mode, tracuu_db_t **out,
+                               char **errmsg);
+
+/* Close: a writable database commits what is pending first.  Accepts NULL. */
+void tracuu_db_close(tracuu_db_t *db);
+
+/* The message of the last failed call on DB; "" if none.  Owned by DB. */
+const char *tracuu_db_last_error(const tracuu_db_t *db);
+
+/* Bring a reader up to the latest committed revision. */
+tracuu_status_t tracuu_db_reopen(tracuu_db_t *db);
+
+/* Number of documents (0 on error). */
+uint32_t tracuu_db_doccount(tracuu_db_t *db);
+
+/* The document data of DOCID: *DATA malloc'd (caller frees), *LEN its
+ * length.  TRACUU_ERR_NOT_FOUND if there is no such document. */
+tracuu_status_t tracuu_db_get_data(tracuu_db_t *db, tracuu_docid_t docid,
+                                   char **data, size_t *len);
+
+/* Value SLOT of DOCID: *VAL malloc'd (caller frees; "" if unset). */
+tracuu_status_t tracuu_db_get_value(tracuu_db_t *db, tracuu_docid_t docid,
+                                    unsigned slot, char **val, size_t *len);
+
+/* Number of documents indexed by TERM (0 if none). */
+tracuu_status_t tracuu_db_termfreq(tracuu_db_t *db, const char *term,
+                                   uint32_t *freq);
+
+/* The first document indexed by TERM (for unique-id terms), 0 if none. */
+tracuu_status_t tracuu_db_find_term(tracuu_db_t *db, const char *term,
+                                    tracuu_docid_t *docid);
+
+/* Callback for term walks: TERM (LEN bytes, not NUL-terminated in general
+ * but always followed by a NUL here), the number of documents it indexes and
+ * its total count.  Return 0 to go on, non-zero to stop. */
+typedef int (*tracuu_term_cb)(const char *term, size_t len, uint32_t docfreq,
+                              uint32_t collfreq, void *ctx);
+
+/* Every term in the database starting with PREFIX ("" = all), in byte order. */
+tracuu_status_t tracuu_db_all_terms(tracuu_db_t *db, const char *prefix,
+                                    tracuu_term_cb cb, void *ctx);
+
+/* The terms of document DOCID starting with PREFIX; docfreq gets the term's
+ * docfreq in the database and collfreq its wdf in this document. */
+tracuu_status_t tracuu_db_doc_terms(tracuu_db_t *db, tracuu_docid_t docid,
+                                    const char *prefix, tracuu_term_cb cb,
+                                    void *ctx);
+
+/* Callback for posting lists: one document id at a time. */
+typedef int (*tracuu_docid_cb)(tracuu_docid_t docid, void *ctx);
+
+/* Every document indexed by TERM, ascending docid. */
+tracuu_status_t tracuu_db_postings(tracuu_db_t *db, const char *term,
+                                   tracuu_docid_cb cb, void *ctx);
+
+/* User metadata KEY: *VAL malloc'd (caller frees), "" if unset. */
+tracuu_status_t tracuu_db_get_metadata(tracuu_db_t *db, const char *key,
+                                       char **val, size_t *len);
+
+/* Callback for string lists (synonyms, metadata keys). */
+typedef int (*tracuu_str_cb)(const char *s, size_t len, void *ctx);
+
+/* The synonyms of KEY (Xapian's synonym table). */
+tracuu_status_t tracuu_db_synonyms(tracuu_db_t *db, const char *key,
+                                   tracuu_str_cb cb, void *ctx);
+
+/* Every synonym key starting with PREFIX. */
+tracuu_status_t tracuu_db_synonym_keys(tracuu_db_t *db, const char *prefix,
+                                       tracuu_str_cb cb, void *ctx);
+
+/* ------------------------------------------------------- writing (WRITE) */
+/* Every function here returns TRACUU_ERR_DB_READONLY on a read handle. */
+
+/* Add or replace the document whose unique term is UID_TERM (e.g. "Q/path"),
+ * which must also be one of DOC's terms.  *DOCID (if not NULL) gets its id. */
+tracuu_status_t tracuu_db_replace(tracuu_db_t *db, const char *uid_term,
+                                  tracuu_doc_t *doc, tracuu_docid_t *docid);
+
+/* Delete every document indexed by UID_TERM (none: TRACUU_OK). */
+tracuu_status_t tracuu_db_delete(tracuu_db_t *db, const char *uid_term);
+
+/* Make every change so far durable (atomically: a reader or a crash sees
+ * all of them or none). */
+tracuu_status_t tracuu_db_commit(tracuu_db_t *db);
+
+tracuu_status_t tracuu_db_set_metadata(tracuu_db_t *db, const char *key,
+                                       const char *val, size_t len);
+
+tracuu_status_t tracuu_db_add_synonym(tracuu_db_t *db, const char *key,
+                                      const char *synonym);
+tracuu_status_t tracuu_db_clear_synonyms(tracuu_db_t *db, const char *key);
+
+/* --------------------------------------------------------------- documents */
+
+/* A new empty document, or NULL when out of memory.  Free with
+ * tracuu_doc_free (tracuu_db_replace does not take it). */
+tracuu_doc_t *tracuu_doc_new(void);
+void tracuu_doc_free(tracuu_doc_t *doc);
+
+/* Terms longer than 240 bytes are rejected with TRACUU_ERR_INVALID_ARG
+ * (Xapian's limit); callers skip them. */
+tracuu_status_t tracuu_doc_add_posting(tracuu_doc_t *doc, const char *term,
+                                       size_t len, uint32_t pos,
+                                       uint32_t wdfinc);
+tracuu_status_t tracuu_doc_add_term(tracuu_doc_t *doc, const char *term,
+                                    size_t len, uint32_t wdfinc);
+/* A term with wdf 0 (filters, unique ids, facets). */
+tracuu_status_t tracuu_doc_add_boolean_term(tracuu_doc_t *doc,
+                                            const char *term, size_t len);
+tracuu_status_t tracuu_doc_set_value(tracuu_doc_t *doc, unsigned slot,
+                                     const char *val, size_t len);
+tracuu_status_t tracuu_doc_set_data(tracuu_doc_t *doc, const char *data,
+                                    size_t len);
+
+/* ----------------------------------------------------------------- queries */
+/* Constructors return NULL when out of memory (or on an invalid argument).
+ * Combining functions TAKE OWNERSHIP of their sub-queries, also on failure;
+ * NULL sub-queries are skipped.  Free a query with tracuu_query_free. */
+
+typedef enum {
+    TRACUU_OP_AND,
+    TRACUU_OP_OR,
+    TRACUU_OP_AND_NOT,     /* first AND NOT (the others OR'ed) */
+    TRACUU_OP_AND_MAYBE,   /* first; the others only add weight */
+    TRACUU_OP_FILTER,      /* first, restricted by the others, no weight */
+    TRACUU_OP_PHRASE,      /* adjacent in order, within WINDOW positions */
+    TRACUU_OP_NEAR,        /* within WINDOW positions, any order */
+    TRACUU_OP_SYNONYM,     /* OR, weighted as one term */
+    TRACUU_OP_LAST
+} tracuu_query_op_t;
+
+tracuu_query_t *tracuu_query_term(const char *term, size_t len, uint32_t wqf);
+tracuu_query_t *tracuu_query_match_all(void);
+tracuu_query_t *tracuu_query_match_nothing(void);
+tracuu_query_t *tracuu_query_combine(tracuu_query_op_t op,
+                                     tracuu_query_t **subs, size_t n,
+                                     uint32_t window);
+/* Documents whose value SLOT lies in [LO, HI] (byte order; NULL = open). */
+tracuu_query_t *tracuu_query_value_range(unsigned slot, const char *lo,
+                                         const char *hi);
+/* Multiply Q's weight by FACTOR (>= 0); takes ownership of Q. */
+tracuu_query_t *tracuu_query_scale(tracuu_query_t *q, double factor);
+/* A copy of Q sharing its internals (Xapian queries are reference counted). */
+tracuu_query_t *tracuu_query_copy(const tracuu_query_t *q);
+void tracuu_query_free(tracuu_query_t *q);
+int tracuu_query_is_empty(const tracuu_query_t *q);
+/* Xapian's description of Q, malloc'd (caller frees); for tests/debugging. */
+char *tracuu_query_describe(const tracuu_query_t *q);
+
+/* ------------------------------------------------------------------ search */
+
+#define TRACUU_MAX_FACET_SLOTS 8
+
+typedef struct {
+    uint32_t offset, limit;
+    int sort_slot;          /* -1: relevance; else sort by this value slot */
+    int sort_descending;    /* with sort_slot: 1 newest first */
+    uint32_t check_at_least;/* make total exact up to this many (0: default) */
+    /* Facets: value slots holding '\n'-separated lists; counted over every
+     * matching document (check_at_least is raised to the doc count). */
+    unsigned facet_slots[TRACUU_MAX_FACET_SLOTS];
+    size_t n_facet_slots;
+} tracuu_search_opts_t;
+
+/* Run Q on DB.  *OUT gets the page (free with tracuu_mset_free). */
+tracuu_status_t tracuu_db_search(tracuu_db_t *db, const tracuu_query_t *q,
+                                 const tracuu_search_opts_t *opts,
+                                 tracuu_mset_t **out);
+
+uint32_t tracuu_mset_size(const tracuu_mset_t *m);        /* hits on this page */
+uint32_t tracuu_mset_total(const tracuu_mset_t *m);       /* estimated total */
+uint32_t tracuu_mset_total_lower(const tracuu_mset_t *m); /* certain minimum */
+tracuu_docid_t tracuu_mset_docid(const tracuu_mset_t *m, uint32_t i);
+double tracuu_mset_weight(const tracuu_mset_t *m, uint32_t i);
+
+/* Facet counts of facet slot number I (index into opts.facet_slots), most
+ * frequent first (ties in byte order).  Strings owned by M. */
+size_t tracuu_mset_facet_size(const tracuu_mset_t *m, size_t i);
+const char *tracuu_mset_facet_value(const tracuu_mset_t *m, size_t i,
+                                    size_t j, uint32_t *count);
+void tracuu_mset_free(tracuu_mset_t *m);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,24 @@
+/* The field table: the one place query fields map to term prefixes. */
+#include <strings.h>
+#include "tracuu/schema.h"
+
+const tu_field_t tu_fields[] = {
+    {"title", TU_PREFIX_TITLE, 0},
+    {"so", TU_PREFIX_REF, 1},
+    {"loai", TU_PREFIX_TYPE, 1},
+    {"coquan", TU_PREFIX_ISSUER, 1},
+    {"nam", TU_PREFIX_YEAR, 1},
+    {"mohinh", TU_PREFIX_MODEL, 1},
+    {"dinhdang", TU_PREFIX_FORMAT, 1},
+    {"ngay", "", 2},
+};
+const unsigned tu_n_fields = sizeof tu_fields / sizeof tu_fields[0];
+
+const tu_field_t *tu_field_find(const char *name, unsigned n)
+{
+    for (unsigned i = 0; i < tu_n_fields; i++)
+        if (strncasecmp(tu_fields[i].field, name, n) == 0 &&
+            tu_fields[i].field[n] == '\0')
+            return &tu_fields[i];
+    return 0;
+}
