@@ -35,6 +35,7 @@ enum {
     TU_SLOT_ISSUERS = 5,  /* facet: issuers cited */
     TU_SLOT_YEAR = 6,     /* facet: the document's year "2023" */
     TU_SLOT_MODELS = 7,   /* facet: models named (display form) */
+    TU_SLOT_PATH = 8,     /* the absolute path (listings read it cheaply) */
 };
 
 /* Query fields (DESIGN.md section 4) and the prefix each searches.
