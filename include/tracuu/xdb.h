@@ -103,6 +103,10 @@ tracuu_status_t tracuu_db_get_metadata(tracuu_db_t *db, const char *key,
 /* Callback for string lists (synonyms, metadata keys). */
 typedef int (*tracuu_str_cb)(const char *s, size_t len, void *ctx);
 
+/* Every user metadata key starting with PREFIX ("" = all), in byte order. */
+tracuu_status_t tracuu_db_metadata_keys(tracuu_db_t *db, const char *prefix,
+                                        tracuu_str_cb cb, void *ctx);
+
 /* The synonyms of KEY (Xapian's synonym table). */
 tracuu_status_t tracuu_db_synonyms(tracuu_db_t *db, const char *key,
                                    tracuu_str_cb cb, void *ctx);
