@@ -847,19 +847,20 @@ static int copy_file(const char *from, const char *to)
     return rc;
 }
 
-/* Copy the database, fill every table file of the copy with garbage after
- * its first bytes, and check that opening or searching fails cleanly. */
-static void test_corrupt(const char *path)
+/* Copy the database into folder NAME and fill the table files of the copy
+ * (every *.glass, or only the file ONLY) with garbage.  Returns the number
+ * of files damaged. */
+static int corrupt_copy(const char *path, const char *name, const char *only,
+                        char *copy, size_t ncopy)
 {
-    char copy[128];
-    path_in(copy, sizeof copy, "corrupt");
+    path_in(copy, ncopy, name);
     CHECK(mkdir(copy, 0700) == 0);
     DIR *d = opendir(path);
     CHECK(d != NULL);
     if (!d)
-        return;
+        return 0;
     struct dirent *e;
-    int n_glass = 0;
+    int n_damaged = 0;
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
@@ -868,46 +869,131 @@ static void test_corrupt(const char *path)
         snprintf(to, sizeof to, "%s/%s", copy, e->d_name);
         CHECK(copy_file(from, to) == 0);
         size_t nl = strlen(e->d_name);
-        if (nl > 6 && !strcmp(e->d_name + nl - 6, ".glass")) {
-            struct stat st;
-            int fd = open(to, O_WRONLY);
-            CHECK(fd >= 0);
-            if (fd >= 0 && fstat(fd, &st) == 0) {
-                char junk[256];
-                memset(junk, 0x5a, sizeof junk);
-                for (off_t off = 0; off < st.st_size; off += sizeof junk)
-                    CHECK(pwrite(fd, junk, sizeof junk, off) ==
-                          (ssize_t)sizeof junk);
-                n_glass++;
-            }
-            if (fd >= 0)
-                close(fd);
+        int hit = only ? !strcmp(e->d_name, only)
+                       : (nl > 6 && !strcmp(e->d_name + nl - 6, ".glass"));
+        if (!hit)
+            continue;
+        struct stat st;
+        int fd = open(to, O_WRONLY);
+        CHECK(fd >= 0);
+        if (fd >= 0 && fstat(fd, &st) == 0) {
+            char junk[256];
+            memset(junk, 0x5a, sizeof junk);
+            for (off_t off = 0; off < st.st_size; off += sizeof junk)
+                CHECK(pwrite(fd, junk, sizeof junk, off) ==
+                      (ssize_t)sizeof junk);
+            n_damaged++;
         }
+        if (fd >= 0)
+            close(fd);
     }
     closedir(d);
-    CHECK(n_glass >= 2);
+    return n_damaged;
+}
 
+/* Every table damaged: the open itself fails, naming the copy. */
+static void test_corrupt_all(const char *path)
+{
+    char copy[128];
+    CHECK(corrupt_copy(path, "corrupt_all", NULL, copy, sizeof copy) >= 4);
     tracuu_db_t *db = NULL;
     char *err = NULL;
-    tracuu_status_t st = tracuu_db_open(copy, TRACUU_DB_READ, &db, &err);
-    if (st != TRACUU_OK) {
-        CHECK(st == TRACUU_ERR_DB_CORRUPT || st == TRACUU_ERR_DB_OPEN);
-        CHECK(err && strstr(err, copy));
-        free(err);
-        return;
-    }
-    tracuu_query_t *q = T("nghi");
-    tracuu_mset_t *m = NULL;
-    st = tracuu_db_search(db, q, NULL, &m);
-    char *data = NULL;
-    tracuu_status_t st2 = tracuu_db_get_data(db, 1, &data, NULL);
-    free(data);
-    /* at least one of the reads must notice */
-    CHECK(st == TRACUU_ERR_DB_CORRUPT || st2 == TRACUU_ERR_DB_CORRUPT);
-    CHECK(strstr(tracuu_db_last_error(db), "Corrupt") != NULL);
-    tracuu_mset_free(m);
-    tracuu_query_free(q);
+    CHECK_INT(tracuu_db_open(copy, TRACUU_DB_READ, &db, &err),
+              TRACUU_ERR_DB_CORRUPT);
+    CHECK(db == NULL);
+    CHECK(err && strstr(err, copy) && strstr(err, "DatabaseCorruptError"));
+    free(err);
     tracuu_db_close(db);
+}
+
+/* Damage one 8 KiB block at a time of the document-data table of a
+ * multi-block database.  Whatever the block, nothing crashes, every call
+ * gives OK or DB_CORRUPT, and some damage is only found when reading
+ * (after a successful open), with the message of the failing call. */
+static void test_corrupt_blocks(void)
+{
+    char big[128], copy[160];
+    path_in(big, sizeof big, "big");
+    tracuu_db_t *db = NULL;
+    tracuu_docid_t id = 0;
+    static char data[20000];
+    CHECK_INT(tracuu_db_open(big, TRACUU_DB_WRITE, &db, NULL), TRACUU_OK);
+    if (!db)
+        return;
+    for (int i = 0; i < 6; i++) {
+        char uid[8];
+        snprintf(uid, sizeof uid, "b%d", i);
+        uint32_t x = 12345u + (uint32_t)i;   /* incompressible text */
+        for (size_t j = 0; j + 1 < sizeof data; j++) {
+            x = x * 1103515245u + 12345u;
+            data[j] = (char)('a' + (x >> 16) % 26);
+        }
+        data[sizeof data - 1] = '\0';
+        CHECK_INT(put_doc(db, uid, "cong tac dan van", "20200101", "nq",
+                          data, &id), TRACUU_OK);
+    }
+    tracuu_db_close(db);
+
+    char table[200];
+    snprintf(table, sizeof table, "%s/docdata.glass", big);
+    struct stat st;
+    CHECK(stat(table, &st) == 0);
+    int n_blocks = (int)(st.st_size / 8192);
+    CHECK(n_blocks >= 4);
+    int open_failed = 0, read_failed = 0, bad_status = 0;
+    for (int b = 0; b < n_blocks && b < 64; b++) {
+        path_in(copy, sizeof copy, "blk");
+        rm_rf(copy);
+        CHECK(mkdir(copy, 0700) == 0);
+        const char *files[] = { "docdata.glass", "postlist.glass",
+                                "termlist.glass", "position.glass",
+                                "iamglass", "flintlock" };
+        for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+            char from[256], to[256];
+            snprintf(from, sizeof from, "%s/%s", big, files[f]);
+            snprintf(to, sizeof to, "%s/%s", copy, files[f]);
+            if (access(from, F_OK) == 0)
+                CHECK(copy_file(from, to) == 0);
+        }
+        snprintf(table, sizeof table, "%s/docdata.glass", copy);
+        int fd = open(table, O_WRONLY);
+        CHECK(fd >= 0);
+        if (fd < 0)
+            continue;
+        char junk[8192];
+        memset(junk, 0x5a, sizeof junk);
+        CHECK(pwrite(fd, junk, sizeof junk, (off_t)b * 8192) ==
+              (ssize_t)sizeof junk);
+        close(fd);
+
+        char *err = NULL;
+        tracuu_status_t s = tracuu_db_open(copy, TRACUU_DB_READ, &db, &err);
+        if (s != TRACUU_OK) {
+            open_failed++;
+            if (s != TRACUU_ERR_DB_CORRUPT || !err || !strstr(err, copy))
+                bad_status++;
+            free(err);
+            continue;
+        }
+        for (tracuu_docid_t d = 1; d <= 6; d++) {
+            char *got = NULL;
+            size_t len = 0;
+            s = tracuu_db_get_data(db, d, &got, &len);
+            if (s == TRACUU_OK) {
+                free(got);
+                continue;
+            }
+            read_failed++;
+            if (s != TRACUU_ERR_DB_CORRUPT ||
+                !strstr(tracuu_db_last_error(db), "get_data: Database"))
+                bad_status++;
+            break;
+        }
+        tracuu_db_close(db);
+    }
+    CHECK_INT(bad_status, 0);
+    CHECK(read_failed > 0);
+    CHECK(open_failed + read_failed <= n_blocks);
 }
 
 /* A stub file naming two databases is searched as one. */
@@ -997,7 +1083,8 @@ void tu_test_main(void)
     test_limits_and_nulls(main_db);
     test_missing_and_lock(main_db);
     test_commit_visibility();
-    test_corrupt(main_db);
+    test_corrupt_all(main_db);
+    test_corrupt_blocks();
     test_stub();
     rm_rf(tmp);
 }
