@@ -258,7 +258,7 @@ extern "C" uint32_t tracuu_db_doccount(tracuu_db_t *db)
     if (!db)
         return 0;
     try {
-        return db->xdb->get_doccount();
+        return tu_xdb_retry(db, [&] { return db->xdb->get_doccount(); });
     } catch (...) {
         tu_xdb_caught(db->err, "doccount");
         return 0;
@@ -282,7 +282,9 @@ extern "C" tracuu_status_t tracuu_db_get_data(tracuu_db_t *db,
         return errf(db->err, TRACUU_ERR_NOT_FOUND,
                     "get_data: no document 0");
     try {
-        std::string s = db->xdb->get_document(docid).get_data();
+        std::string s = tu_xdb_retry(db, [&] {
+            return db->xdb->get_document(docid).get_data();
+        });
         if (dup_out(s, data, len) != TRACUU_OK)
             return errf(db->err, TRACUU_ERR_NOMEM, "get_data: out of memory");
         return TRACUU_OK;
@@ -307,7 +309,9 @@ extern "C" tracuu_status_t tracuu_db_get_value(tracuu_db_t *db,
         return errf(db->err, TRACUU_ERR_NOT_FOUND,
                     "get_value: no document 0");
     try {
-        std::string s = db->xdb->get_document(docid).get_value(slot);
+        std::string s = tu_xdb_retry(db, [&] {
+            return db->xdb->get_document(docid).get_value(slot);
+        });
         if (dup_out(s, val, len) != TRACUU_OK)
             return errf(db->err, TRACUU_ERR_NOMEM,
                         "get_value: out of memory");
@@ -330,7 +334,8 @@ extern "C" tracuu_status_t tracuu_db_termfreq(tracuu_db_t *db,
     if (n == 0 || n > TU_XDB_MAX_TERM)
         return TRACUU_OK;   /* no such term can be in the index */
     try {
-        *freq = db->xdb->get_termfreq(std::string(term, n));
+        std::string t(term, n);
+        *freq = tu_xdb_retry(db, [&] { return db->xdb->get_termfreq(t); });
         return TRACUU_OK;
     } catch (...) {
         return tu_xdb_caught(db->err, "termfreq");
@@ -351,9 +356,10 @@ extern "C" tracuu_status_t tracuu_db_find_term(tracuu_db_t *db,
         return TRACUU_OK;
     try {
         std::string t(term, n);
-        Xapian::PostingIterator it = db->xdb->postlist_begin(t);
-        if (it != db->xdb->postlist_end(t))
-            *docid = *it;
+        *docid = tu_xdb_retry(db, [&]() -> Xapian::docid {
+            Xapian::PostingIterator it = db->xdb->postlist_begin(t);
+            return it != db->xdb->postlist_end(t) ? *it : 0;
+        });
         return TRACUU_OK;
     } catch (...) {
         return tu_xdb_caught(db->err, "find_term");
@@ -453,7 +459,9 @@ extern "C" tracuu_status_t tracuu_db_get_metadata(tracuu_db_t *db,
     if (len)
         *len = 0;
     try {
-        std::string s = db->xdb->get_metadata(key);
+        std::string s = tu_xdb_retry(db, [&] {
+            return db->xdb->get_metadata(key);
+        });
         if (dup_out(s, val, len) != TRACUU_OK)
             return errf(db->err, TRACUU_ERR_NOMEM,
                         "get_metadata: out of memory");

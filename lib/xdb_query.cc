@@ -266,6 +266,38 @@ extern "C" char *tracuu_query_describe(const tracuu_query_t *q)
 
 /* ------------------------------------------------------------------ search */
 
+namespace {
+
+/* One search: a new Enquire and new spies each time (it may be retried). */
+tracuu_mset *run_search(Xapian::Database &xdb, const Xapian::Query &query,
+                        const tracuu_search_opts_t &opts)
+{
+    /* the spies outlive the Enquire that points at them */
+    std::vector<std::unique_ptr<ListSpy> > spies;
+    Xapian::Enquire enq(xdb);
+    enq.set_query(query);
+    if (opts.sort_slot >= 0)
+        enq.set_sort_by_value_then_relevance(
+            static_cast<Xapian::valueno>(opts.sort_slot),
+            opts.sort_descending != 0);
+    Xapian::doccount check = opts.check_at_least;
+    for (size_t i = 0; i < opts.n_facet_slots; i++) {
+        spies.emplace_back(new ListSpy(opts.facet_slots[i]));
+        enq.add_matchspy(spies.back().get());
+    }
+    /* facet counts must cover every match, not just the page */
+    if (opts.n_facet_slots > 0)
+        check = std::max(check, xdb.get_doccount());
+    std::unique_ptr<tracuu_mset> res(new tracuu_mset());
+    res->mset = enq.get_mset(opts.offset, opts.limit, check);
+    res->facets.reserve(spies.size());
+    for (const auto &s : spies)
+        res->facets.push_back(s->sorted());
+    return res.release();
+}
+
+} // namespace
+
 extern "C" tracuu_status_t tracuu_db_search(tracuu_db_t *db,
                                             const tracuu_query_t *q,
                                             const tracuu_search_opts_t *opts,
@@ -288,27 +320,7 @@ extern "C" tracuu_status_t tracuu_db_search(tracuu_db_t *db,
                               "search: too many facet slots");
     tracuu_mset *m = NULL;
     try {
-        /* the spies outlive the Enquire that points at them */
-        std::vector<std::unique_ptr<ListSpy> > spies;
-        Xapian::Enquire enq(*db->xdb);
-        enq.set_query(q->q);
-        if (opts->sort_slot >= 0)
-            enq.set_sort_by_value_then_relevance(
-                static_cast<Xapian::valueno>(opts->sort_slot),
-                opts->sort_descending != 0);
-        Xapian::doccount check = opts->check_at_least;
-        for (size_t i = 0; i < opts->n_facet_slots; i++) {
-            spies.emplace_back(new ListSpy(opts->facet_slots[i]));
-            enq.add_matchspy(spies.back().get());
-        }
-        if (opts->n_facet_slots > 0)
-            check = std::max(check, db->xdb->get_doccount());
-        std::unique_ptr<tracuu_mset> res(new tracuu_mset());
-        res->mset = enq.get_mset(opts->offset, opts->limit, check);
-        res->facets.reserve(spies.size());
-        for (const auto &s : spies)
-            res->facets.push_back(s->sorted());
-        m = res.release();
+        m = tu_xdb_retry(db, [&] { return run_search(*db->xdb, q->q, *opts); });
     } catch (...) {
         return tu_xdb_caught(db->err, "search");
     }

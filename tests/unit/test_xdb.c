@@ -831,6 +831,60 @@ static void test_commit_visibility(void)
     tracuu_db_close(r);
 }
 
+/* Fill BUF (N bytes, NUL-terminated) with incompressible letters. */
+static void random_text(char *buf, size_t n, uint32_t seed)
+{
+    uint32_t x = seed;
+    for (size_t j = 0; j + 1 < n; j++) {
+        x = x * 1103515245u + 12345u;
+        buf[j] = (char)('a' + (x >> 16) % 26);
+    }
+    buf[n - 1] = '\0';
+}
+
+/* A reader left behind by several commits of a multi-block table: Xapian
+ * throws DatabaseModifiedError, the wrapper reopens once and retries. */
+static void test_modified(void)
+{
+    char p[128];
+    static char data[20000];
+    path_in(p, sizeof p, "mod");
+    tracuu_db_t *w = NULL, *r = NULL;
+    tracuu_docid_t id = 0;
+    CHECK_INT(tracuu_db_open(p, TRACUU_DB_WRITE, &w, NULL), TRACUU_OK);
+    if (!w)
+        return;
+    for (int rev = 0; rev < 4; rev++) {
+        for (int i = 0; i < 6; i++) {
+            char uid[8];
+            snprintf(uid, sizeof uid, "m%d", i);
+            random_text(data, sizeof data, (uint32_t)(rev * 100 + i));
+            data[0] = (char)('0' + rev);
+            CHECK_INT(put_doc(w, uid, "mot", "20200101", "bc", data, &id),
+                      TRACUU_OK);
+        }
+        CHECK_INT(tracuu_db_commit(w), TRACUU_OK);
+        if (rev == 0)
+            CHECK_INT(tracuu_db_open(p, TRACUU_DB_READ, &r, NULL),
+                      TRACUU_OK);
+    }
+    if (!r) {
+        tracuu_db_close(w);
+        return;
+    }
+    /* the reads reopen once by themselves and see the newest revision */
+    for (tracuu_docid_t d = 1; d <= 6; d++) {
+        char *got = NULL;
+        CHECK_INT(tracuu_db_get_data(r, d, &got, NULL), TRACUU_OK);
+        CHECK(got && got[0] == '3');
+        free(got);
+    }
+    CHECK_INT(tracuu_db_reopen(r), TRACUU_OK);
+    CHECK_INT(tracuu_db_doccount(r), 6);
+    tracuu_db_close(r);
+    tracuu_db_close(w);
+}
+
 static int copy_file(const char *from, const char *to)
 {
     FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
@@ -923,12 +977,7 @@ static void test_corrupt_blocks(void)
     for (int i = 0; i < 6; i++) {
         char uid[8];
         snprintf(uid, sizeof uid, "b%d", i);
-        uint32_t x = 12345u + (uint32_t)i;   /* incompressible text */
-        for (size_t j = 0; j + 1 < sizeof data; j++) {
-            x = x * 1103515245u + 12345u;
-            data[j] = (char)('a' + (x >> 16) % 26);
-        }
-        data[sizeof data - 1] = '\0';
+        random_text(data, sizeof data, 12345u + (uint32_t)i);
         CHECK_INT(put_doc(db, uid, "cong tac dan van", "20200101", "nq",
                           data, &id), TRACUU_OK);
     }
@@ -1083,6 +1132,7 @@ void tu_test_main(void)
     test_limits_and_nulls(main_db);
     test_missing_and_lock(main_db);
     test_commit_visibility();
+    test_modified();
     test_corrupt_all(main_db);
     test_corrupt_blocks();
     test_stub();
