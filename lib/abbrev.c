@@ -9,8 +9,8 @@
  * letters of the abbreviation, walking back over blanks, commas and dashes
  * only; it is kept as written (commas and dashes included), in lower case,
  * and the pair is kept only if tracuu_abbr_plausible.  One initial per
- * syllable: "CTr" style abbreviations (two letters for "tr") are not
- * learned. */
+ * syllable ("W" may stand for "Ư": TW trung ương): "CTr" or "TTg" style
+ * abbreviations (two letters for one syllable) are not learned. */
 #include <stdlib.h>
 #include <string.h>
 #include "tu_meta.h"
@@ -24,12 +24,14 @@ static int is_sep(uint32_t c)
            || c == 0x2013;
 }
 
-/* Folded first letter of the syllable at S (a letter): 'a'..'z' or 0. */
+/* Folded first letter of the syllable at S (a letter): 'a'..'z' or 0;
+ * 'w' for the Ư family (abbreviations write Ư as W: "TW" trung ương). */
 static char initial(const char *s, size_t n)
 {
     char buf[16];
     size_t l;
-    tu_m_dec(s, n, 0, &l);
+    uint32_t c = tu_m_dec(s, n, 0, &l);
+    if (c == 0x1AF || c == 0x1B0 || (c >= 0x1EE8 && c <= 0x1EF1)) return 'w';
     if (tu_m_fold(s, l, buf, sizeof buf) < 1) return 0;
     return buf[0] >= 'a' && buf[0] <= 'z' ? buf[0] : 0;
 }
@@ -53,7 +55,9 @@ int tracuu_abbr_plausible(const char *abbr, const char *expansion)
         uint32_t c = tu_m_dec(expansion, n, p, &l);
         if (is_sep(c)) { p += l; continue; }
         if (!tu_m_isletter(c)) return 0;
-        if (got >= k || initial(expansion + p, n - p) != want[got]) return 0;
+        char e = initial(expansion + p, n - p);
+        if (got >= k || !(e == want[got] || (e == 'w' && want[got] == 'u')))
+            return 0;
         got++;
         while (p < n && tu_m_isletter(tu_m_dec(expansion, n, p, &l))) p += l;
     }

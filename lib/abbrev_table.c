@@ -44,7 +44,6 @@ const tu_abbr_entry_t tu_abbr_table[] = {
     {"QH", "quốc hội"},
     {"UBTVQH", "ủy ban thường vụ quốc hội"},
     {"CP", "chính phủ"},
-    {"TTg", "thủ tướng"},
     {"CQNN", "cơ quan nhà nước"},
     {"CCHC", "cải cách hành chính"},
     {"TTHC", "thủ tục hành chính"},
