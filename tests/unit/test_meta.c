@@ -136,10 +136,36 @@ static void one(const seed_t *sd)
     free(text);
 }
 
+/* Damaged input: windows of every seed cut anywhere (inside a UTF-8
+ * sequence, inside a number) with one byte overwritten; each extraction
+ * must succeed (the sanitizer and valgrind runs check the memory). */
+static void damaged(void)
+{
+    for (size_t i = 0; i < sizeof seeds / sizeof seeds[0]; i++) {
+        size_t n;
+        char *text = slurp(seeds[i].file, &n);
+        if (!text) continue;
+        for (size_t a = 0; a < n; a += 173) {
+            size_t len = n - a < 311 ? n - a : 311;
+            char *w = malloc(len ? len : 1);
+            if (!w) break;
+            memcpy(w, text + a, len);
+            if (len) w[(a * 7) % len] = (char)(0x80 + a % 0x80);
+            tracuu_meta_t m;
+            memset(&m, 0, sizeof m);
+            CHECK_INT(tracuu_meta_extract(w, len, &m), TRACUU_OK);
+            tracuu_meta_clear(&m);
+            free(w);
+        }
+        free(text);
+    }
+}
+
 void tu_test_main(void)
 {
     for (size_t i = 0; i < sizeof seeds / sizeof seeds[0]; i++)
         one(&seeds[i]);
+    damaged();
     tracuu_meta_t m;
     memset(&m, 0, sizeof m);
     CHECK_INT(tracuu_meta_extract("", 0, &m), TRACUU_OK);
