@@ -65,7 +65,9 @@ static size_t word(const char *s, size_t n, size_t p, const char *w)
 static size_t put(int y, int m, int d, char iso[11], size_t end)
 {
     if (!tu_date_valid(y, m, d)) return 0;
-    snprintf(iso, 11, "%04d-%02d-%02d", y, m, d);
+    /* ranges checked above: y 1945..2100, m 1..12, d 1..31 */
+    snprintf(iso, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+             (unsigned)d % 100u);
     return end;
 }
 
