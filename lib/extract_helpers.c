@@ -25,11 +25,14 @@ static tracuu_status_t run(const tu_extract_src_t *src,
                            tu_subproc_res_t *res, int *truncated,
                            char **errmsg)
 {
+    /* tesseract's OpenMP threads would fight the indexer's own workers. */
+    static const char *const env[] = {"OMP_THREAD_LIMIT=1", NULL};
     tu_subproc_req_t req = {
         .argv = argv,
         .package = package,
         .max_out = src->opts->max_text_bytes,
         .timeout_ms = src->opts->helper_timeout_s * 1000u,
+        .env = env,
     };
     *truncated = 0;
     tracuu_status_t st = tu_subproc_run(&req, res, errmsg);

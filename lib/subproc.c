@@ -78,6 +78,35 @@ int tu_subproc_have(const char *prog)
     return resolve(prog, buf, sizeof buf) == 0;
 }
 
+/* ENVIRON with ADD's entries added or replaced: a malloc'd array of
+ * borrowed pointers (caller frees the array only), or NULL. */
+static char **merge_env(const char *const *add)
+{
+    size_t ne = 0, na = 0;
+    while (environ && environ[ne])
+        ne++;
+    while (add[na])
+        na++;
+    char **env = malloc((ne + na + 1) * sizeof *env);
+    if (!env)
+        return NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < ne; i++) {
+        int replaced = 0;
+        for (size_t j = 0; j < na && !replaced; j++) {
+            size_t k = strcspn(add[j], "=");
+            replaced = strncmp(environ[i], add[j], k) == 0 &&
+                       environ[i][k] == '=';
+        }
+        if (!replaced)
+            env[n++] = environ[i];
+    }
+    for (size_t j = 0; j < na; j++)
+        env[n++] = (char *)add[j];
+    env[n] = NULL;
+    return env;
+}
+
 static int64_t now_ms(void)
 {
     struct timespec ts;
@@ -86,8 +115,8 @@ static int64_t now_ms(void)
 }
 
 /* In the child, between fork and execve: async-signal-safe calls only. */
-static void child(const char *path, char *const argv[], int outw, int errw,
-                  int xw, size_t max_as, unsigned max_cpu)
+static void child(const char *path, char *const argv[], char *const envp[],
+                  int outw, int errw, int xw, size_t max_as, unsigned max_cpu)
 {
     sigset_t none;
     sigemptyset(&none);
@@ -124,7 +153,7 @@ static void child(const char *path, char *const argv[], int outw, int errw,
 #endif
         for (int fd = 4; fd < 1024; fd++)
             close(fd);
-    execve(path, argv, environ);
+    execve(path, argv, envp);
     int err = errno;
     if (write(3, &err, sizeof err) < 0)
         _exit(127);
@@ -178,6 +207,11 @@ tracuu_status_t tu_subproc_run(const tu_subproc_req_t *req,
     unsigned max_cpu = req->max_cpu_s ? req->max_cpu_s
                                       : (timeout + 999) / 1000 + 1;
 
+    char **envp = req->env ? merge_env(req->env) : NULL;
+    if (req->env && !envp) {
+        set_err(errmsg, "out of memory");
+        return TRACUU_ERR_NOMEM;
+    }
     int outp[2] = {-1, -1}, errp[2] = {-1, -1}, xp[2] = {-1, -1};
     if (pipe2(outp, O_CLOEXEC) != 0 || pipe2(errp, O_CLOEXEC) != 0 ||
         pipe2(xp, O_CLOEXEC) != 0) {
@@ -187,14 +221,16 @@ tracuu_status_t tu_subproc_run(const tu_subproc_req_t *req,
             close_fd(&errp[i]);
             close_fd(&xp[i]);
         }
+        free(envp);
         return TRACUU_ERR_IO;
     }
     int64_t start = now_ms(), deadline = start + timeout;
     pid_t pid = fork();
     if (pid == 0)
-        child(path, (char *const *)req->argv, outp[1], errp[1], xp[1],
-              max_as, max_cpu);
+        child(path, (char *const *)req->argv, envp ? envp : environ, outp[1],
+              errp[1], xp[1], max_as, max_cpu);
     int fork_errno = errno;
+    free(envp);
     close_fd(&outp[1]);
     close_fd(&errp[1]);
     close_fd(&xp[1]);

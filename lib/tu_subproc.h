@@ -25,6 +25,9 @@ typedef struct {
     unsigned timeout_ms;      /* wall-clock limit (0 = 60 s) */
     size_t max_as;            /* RLIMIT_AS of the child (0 = 4 GiB) */
     unsigned max_cpu_s;       /* RLIMIT_CPU (0 = timeout rounded up + 1) */
+    const char *const *env;   /* NULL-terminated "NAME=VALUE" strings added
+                               * to (or replacing in) the environment; may
+                               * be NULL */
 } tu_subproc_req_t;
 
 typedef struct {

@@ -657,6 +657,18 @@ static void test_subproc(void)
     CHECK_INT(res.out_len, 0);
     sub_done(&res, &err);
 
+    /* Environment additions replace or add. */
+    const char *envs[] = {"sh", "-c", "echo \"$TU_A $TU_B\"", NULL};
+    const char *add[] = {"TU_A=1", "TU_B=x y", NULL};
+    setenv("TU_A", "0", 1);
+    tu_subproc_req_t req = {.argv = envs, .env = add};
+    memset(&res, 0, sizeof res);
+    err = NULL;
+    CHECK_INT(tu_subproc_run(&req, &res, &err), TRACUU_OK);
+    CHECK_STR(res.out, "1 x y\n");
+    sub_done(&res, &err);
+    unsetenv("TU_A");
+
     /* Only 0, 1, 2 reach the child. */
     const char *fds[] = {"sh", "-c", "ls /proc/self/fd | wc -l", NULL};
     CHECK_INT(sub(fds, 0, 5000, &res, &err), TRACUU_OK);
