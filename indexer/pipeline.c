@@ -224,6 +224,14 @@ static void write_knowledge(tracuu_db_t *db, const tracuu_meta_t *m)
             year = (int)strtol(m->refs[i].date, NULL, 10);
         int vl = snprintf(val, sizeof val, "%s\t%d", m->refs[i].ref, year);
         snprintf(key, sizeof key, "ref:%s", m->refs[i].key);
+        if (!year) {  /* do not overwrite a year another document gave */
+            char *old = NULL;
+            size_t ol = 0;
+            int known = tracuu_db_get_metadata(db, key, &old, &ol) == TRACUU_OK && ol;
+            free(old);
+            if (known)
+                continue;
+        }
         if (vl > 0 && (size_t)vl < sizeof val)
             tracuu_db_set_metadata(db, key, val, (size_t)vl);
     }

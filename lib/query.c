@@ -374,7 +374,8 @@ static int parse_date(const char *s, size_t n, int hi, char out[9])
                 return -1;
         }
     }
-    snprintf(out, 9, "%04d%02d%02d", y, m, d);
+    snprintf(out, 9, "%04u%02u%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+             (unsigned)d % 100u);
     return 0;
 }
 
