@@ -501,15 +501,6 @@ static void test_pdf(void)
     CHECK_INT(r.st, TRACUU_ERR_UNSUPPORTED);
     CHECK_STR(r.err, "scanned PDF without a text layer: use --ocr");
     done(&r);
-
-    /* ... with --ocr: the page is blank, so OCR finds nothing. */
-    if (tu_subproc_have("tesseract") && tu_subproc_have("pdftoppm")) {
-        tracuu_extract_opts_t o = {.ocr = 1};
-        run_opts(&r, path_of("scan.pdf"), &o);
-        CHECK_INT(r.st, TRACUU_ERR_EMPTY);
-        CHECK_STR(r.x.format, "ocr");
-        done(&r);
-    }
 }
 
 static void test_rtf(void)
@@ -542,6 +533,47 @@ static void test_rtf(void)
     CHECK(r.x.text && strstr(r.x.text, "Hai ba"));
     done(&r);
     CHECK(chdir(cwd) == 0);
+}
+
+#define VN1 "Nghị quyết số 25-NQ/TW của Ban Chấp hành Trung ương Đảng."
+#define VN2 "Ủy ban nhân dân tỉnh đã chỉ đạo các sở, ban, ngành thực hiện " \
+            "công tác dân vận."
+
+static const char *fixture(const char *name)
+{
+    static char p[1024];
+    snprintf(p, sizeof p, "%s/tests/data/extract/%s", tu_test_srcdir, name);
+    return p;
+}
+
+/* Fixtures written by LibreOffice (tests/data/extract/make.sh). */
+static void test_fixtures(void)
+{
+    result_t r;
+    run1(&r, fixture("vn.doc"));
+    if (r.st == TRACUU_ERR_HELPER_MISSING) {
+        fprintf(stderr, "SKIP .doc test: %s\n", r.err);
+    } else {
+        CHECK_INT(r.st, TRACUU_OK);
+        CHECK_STR(r.x.format, "doc");
+        CHECK_STR(r.x.mime, "application/msword");
+        CHECK_STR(squeezed(r.x.text), VN1 " " VN2);
+    }
+    done(&r);
+
+    /* A page image without a text layer, read by OCR. */
+    if (!tu_subproc_have("tesseract") || !tu_subproc_have("pdftoppm")) {
+        fprintf(stderr, "SKIP OCR test: install tesseract-ocr, "
+                "tesseract-ocr-vie and poppler-utils\n");
+        return;
+    }
+    tracuu_extract_opts_t o = {.ocr = 1};
+    run_opts(&r, fixture("scan.pdf"), &o);
+    CHECK_INT(r.st, TRACUU_OK);
+    CHECK_STR(r.x.format, "ocr");
+    CHECK_STR(r.x.mime, "application/pdf");
+    CHECK_STR(squeezed(r.x.text), VN1 " " VN2);
+    done(&r);
 }
 
 static void *worker(void *arg)
@@ -690,6 +722,7 @@ void tu_test_main(void)
     test_odt();
     test_pdf();
     test_rtf();
+    test_fixtures();
     test_threads();
     tracuu_extract_thread_cleanup();
 
