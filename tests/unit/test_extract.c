@@ -3,6 +3,7 @@
  * cases, and the subprocess runner on its own. */
 #include "tu_test.h"
 #include "tracuu/extract.h"
+#include "tu_encoders.h"
 #include "tu_subproc.h"
 
 #include <iconv.h>
@@ -155,6 +156,53 @@ static void test_text(void)
     run1(&r, write_str("blank.txt", "  \n\t\n"));
     CHECK_INT(r.st, TRACUU_ERR_EMPTY);
     CHECK_STR(r.err, "no text in the file");
+    done(&r);
+}
+
+/* Legacy encodings, found by the decoder (tracuu_decode) with no hint. */
+static void test_legacy(void)
+{
+    result_t r;
+    size_t n = 0, unmapped = 0;
+    const char *body = S1 "\n" S1 "\n";
+    char *tcvn = tu_tcvn3_encode(body, strlen(body), &n, &unmapped);
+    CHECK(tcvn != NULL && unmapped == 0);
+    if (tcvn)
+        run1(&r, write_file("tcvn3.txt", tcvn, n));
+    free(tcvn);
+    CHECK_INT(r.st, TRACUU_OK);
+    CHECK_STR(r.x.format, "txt");
+    CHECK_STR(r.x.encoding, "TCVN3");
+    CHECK_STR(squeezed(r.x.text), S1 " " S1);
+    CHECK_INT(r.x.n_invalid, 0);
+    done(&r);
+
+    /* A VNI page declaring Latin-1, as they did. */
+    const char *page = "<html><head><meta http-equiv=\"Content-Type\" "
+        "content=\"text/html; charset=iso-8859-1\"><title>Tỉnh ủy Kon Tum"
+        "</title></head><body><p>" S1 "</p><p>" S2 "</p></body></html>";
+    unmapped = 0;
+    char *vni = tu_vni_encode(page, strlen(page), &n, &unmapped);
+    CHECK(vni != NULL && unmapped == 0);
+    if (vni)
+        run1(&r, write_file("vni.html", vni, n));
+    free(vni);
+    CHECK_INT(r.st, TRACUU_OK);
+    CHECK_STR(r.x.format, "html");
+    CHECK_STR(r.x.encoding, "VNI");
+    CHECK_STR(squeezed(r.x.title), "Tỉnh ủy Kon Tum");
+    CHECK_STR(squeezed(r.x.text), S1 " " S2);
+    done(&r);
+
+    /* UTF-8 with one bad byte, not forced: still UTF-8, one replaced. */
+    run1(&r, write_str("bad2.txt", S1 "\n" S2 "\n" S1 " \xff " S2 "\n"));
+    CHECK_INT(r.st, TRACUU_OK);
+    CHECK_STR(r.x.encoding, "UTF-8");
+    CHECK_INT(r.x.n_invalid, 1);
+    char want[128];
+    snprintf(want, sizeof want, "invalid UTF-8: 1 sequence replaced "
+             "(first at byte %zu)", 2 * strlen(S1) + strlen(S2) + 3);
+    CHECK_STR(r.x.warning, want);
     done(&r);
 }
 
@@ -716,6 +764,7 @@ void tu_test_main(void)
     }
     test_subproc();
     test_text();
+    test_legacy();
     test_errors();
     test_html();
     test_docx();
@@ -730,7 +779,7 @@ void tu_test_main(void)
                            "empty.txt", "x.pdf", "scan.png", "page.html",
                            "cp1258.html", "page.xhtml", "a.docx", "b.zip",
                            "c.zip", "a.odt", "a.pdf", "scan.pdf", "a.rtf",
-                           "-dash.rtf"};
+                           "-dash.rtf", "tcvn3.txt", "vni.html", "bad2.txt"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         unlink(path_of(names[i]));
     CHECK(rmdir(dir) == 0);
