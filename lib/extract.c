@@ -196,15 +196,24 @@ static tracuu_status_t extract_xml(const tu_extract_src_t *src,
     return tu_extract_text(src, x, errmsg);
 }
 
-/* libmagic said application/octet-stream: accept it as text only if it has
- * no NUL byte and decodes to plausible Vietnamese; a garbage file named
- * .pdf or .txt is reported, not indexed. */
+/* libmagic said application/octet-stream: accept it as text only if its
+ * NUL bytes fit 8-bit text or UTF-16 and it decodes to plausible
+ * Vietnamese; a garbage file named .pdf or .txt is reported, not indexed. */
 static tracuu_status_t sniff_binary(const tu_extract_src_t *src,
                                     tracuu_extract_t *x, char **errmsg)
 {
     char head[SNIFF_BYTES];
     ssize_t n = pread(src->fd, head, sizeof head, 0);
-    if (n > 0 && !memchr(head, '\0', (size_t)n)) {
+    /* NUL bytes: none (8-bit text), or only at even or only at odd offsets
+     * and many (UTF-16 without a BOM, which libmagic does not know). */
+    size_t nul[2] = {0, 0};
+    for (ssize_t i = 0; i < n; i++)
+        if (!head[i])
+            nul[i & 1]++;
+    size_t most = nul[0] > nul[1] ? nul[0] : nul[1];
+    int texty = (nul[0] == 0 && nul[1] == 0) ||
+                ((nul[0] == 0) != (nul[1] == 0) && most >= (size_t)n / 8);
+    if (n > 0 && texty) {
         tracuu_status_t st = tu_extract_text(src, x, errmsg);
         if (st == TRACUU_OK) {
             size_t k = x->len < SNIFF_BYTES ? x->len : SNIFF_BYTES;

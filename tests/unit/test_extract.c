@@ -194,6 +194,28 @@ static void test_legacy(void)
     CHECK_STR(squeezed(r.x.text), S1 " " S2);
     done(&r);
 
+    /* UTF-16LE without a BOM: libmagic says octet-stream; read as text. */
+    char u16[1024];
+    size_t k = 0;
+    for (const unsigned char *p = (const unsigned char *)S1 "\n" S2 "\n";
+         *p && k + 2 <= sizeof u16;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t m = utf8proc_iterate(p, -1, &cp);
+        if (m <= 0)
+            break;
+        p += m;
+        u16[k++] = (char)(cp & 0xff);
+        u16[k++] = (char)(cp >> 8);
+    }
+    run1(&r, write_file("u16.txt", u16, k));
+    CHECK_INT(r.st, TRACUU_OK);
+    CHECK_STR(r.x.mime, "application/octet-stream");
+    CHECK_STR(r.x.format, "txt");
+    CHECK_STR(r.x.encoding, "UTF-16LE");
+    CHECK_STR(r.x.text, S1 "\n" S2 "\n");
+    CHECK_STR(r.x.warning, "read as text: libmagic said application/octet-stream");
+    done(&r);
+
     /* UTF-8 with one bad byte, not forced: still UTF-8, one replaced. */
     run1(&r, write_str("bad2.txt", S1 "\n" S2 "\n" S1 " \xff " S2 "\n"));
     CHECK_INT(r.st, TRACUU_OK);
@@ -779,7 +801,7 @@ void tu_test_main(void)
                            "empty.txt", "x.pdf", "scan.png", "page.html",
                            "cp1258.html", "page.xhtml", "a.docx", "b.zip",
                            "c.zip", "a.odt", "a.pdf", "scan.pdf", "a.rtf",
-                           "-dash.rtf", "tcvn3.txt", "vni.html", "bad2.txt"};
+                           "-dash.rtf", "tcvn3.txt", "vni.html", "bad2.txt", "u16.txt"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         unlink(path_of(names[i]));
     CHECK(rmdir(dir) == 0);
