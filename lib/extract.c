@@ -82,17 +82,18 @@ void tu_extract_warnf(tracuu_extract_t *x, const char *fmt, ...)
     x->warning = w;
 }
 
-tracuu_status_t tu_extract_read_all(const tu_extract_src_t *src, char **buf,
-                                    size_t *n, char **errmsg)
+tracuu_status_t tu_extract_read_all(const tu_extract_src_t *src, size_t max,
+                                    char **buf, size_t *n, char **errmsg)
 {
-    char *b = malloc(src->size + 1);
+    size_t want = src->size < max ? src->size : max;
+    char *b = malloc(want + 1);
     if (!b) {
-        tu_extract_errf(errmsg, "out of memory reading %zu bytes", src->size);
+        tu_extract_errf(errmsg, "out of memory reading %zu bytes", want);
         return TRACUU_ERR_NOMEM;
     }
     size_t got = 0;
-    while (got < src->size) {
-        ssize_t r = pread(src->fd, b + got, src->size - got, (off_t)got);
+    while (got < want) {
+        ssize_t r = pread(src->fd, b + got, want - got, (off_t)got);
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0) {
