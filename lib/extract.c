@@ -3,9 +3,9 @@
  *
  * Adding a format: write `tracuu_status_t tu_extract_FMT(src, x, errmsg)`
  * in its own lib/extract_*.c (declared in tu_extract.h), add a row to
- * `table` below (before "text/*" if it is a text type), and a case to
- * tests/unit/test_extract.c.  External programs go through tu_subproc_run
- * only (no shell, time and memory limits). */
+ * `table` below (before the catch-all row for text if it is a text type),
+ * and a case to tests/unit/test_extract.c.  External programs go through
+ * tu_subproc_run only (no shell, time and memory limits). */
 #include "tracuu/extract.h"
 #include "tracuu/encoding.h"
 #include "tu_extract.h"
