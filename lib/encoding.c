@@ -252,16 +252,19 @@ static int pick_candidate(const char *s, size_t n, char *buf)
                 continue;        /* not damaged UTF-8: another encoding */
             sc *= share;
         }
-        if (sc > best_score) {
+        /* Equal scores (short texts): the decoding with more frequent
+         * syllables wins ("tháng" over "thỏng"). */
+        if (sc > best_score + 1e-9 ||
+            (sc > best_score - 1e-9 && st.common > best_st.common)) {
             best_score = sc;
             best = order[k];
             best_st = st;
         }
     }
-    /* Not Vietnamese at all (few of the non-ASCII words are syllables):
-     * Western text, last resort Windows-1252. */
-    if (best != E_UTF8 &&
-        best_st.marked_valid * 10 < (best_st.marked + best_st.foreign) * 3)
+    /* Not Vietnamese at all (none or few of the non-ASCII words are
+     * syllables): Western text, last resort Windows-1252. */
+    if (best != E_UTF8 && (best_st.marked_valid == 0 ||
+        best_st.marked_valid * 10 < (best_st.marked + best_st.foreign) * 3))
         return E_CP1252;
     return best;
 }
