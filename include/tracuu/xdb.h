@@ -50,7 +50,13 @@ void tracuu_db_close(tracuu_db_t *db);
 /* The message of the last failed call on DB; "" if none.  Owned by DB. */
 const char *tracuu_db_last_error(const tracuu_db_t *db);
 
-/* Bring a reader up to the latest committed revision. */
+/* Bring a reader up to the latest committed revision.
+ *
+ * DB_MODIFIED: a reader whose revision a writer has discarded.  doccount,
+ * get_data, get_value, termfreq, find_term, get_metadata and search reopen
+ * once by themselves and retry; the walks with callbacks (all_terms,
+ * doc_terms, postings, synonyms, ...) return TRACUU_ERR_DB_MODIFIED instead:
+ * call tracuu_db_reopen and start the walk again. */
 tracuu_status_t tracuu_db_reopen(tracuu_db_t *db);
 
 /* Number of documents (0 on error). */
@@ -102,6 +108,10 @@ tracuu_status_t tracuu_db_get_metadata(tracuu_db_t *db, const char *key,
 
 /* Callback for string lists (synonyms, metadata keys). */
 typedef int (*tracuu_str_cb)(const char *s, size_t len, void *ctx);
+
+/* Every user metadata key starting with PREFIX ("" = all), in byte order. */
+tracuu_status_t tracuu_db_metadata_keys(tracuu_db_t *db, const char *prefix,
+                                        tracuu_str_cb cb, void *ctx);
 
 /* The synonyms of KEY (Xapian's synonym table). */
 tracuu_status_t tracuu_db_synonyms(tracuu_db_t *db, const char *key,
@@ -158,7 +168,14 @@ tracuu_status_t tracuu_doc_set_data(tracuu_doc_t *doc, const char *data,
 /* ----------------------------------------------------------------- queries */
 /* Constructors return NULL when out of memory (or on an invalid argument).
  * Combining functions TAKE OWNERSHIP of their sub-queries, also on failure;
- * NULL sub-queries are skipped.  Free a query with tracuu_query_free. */
+ * NULL sub-queries are skipped.  Free a query with tracuu_query_free.
+ *
+ * tracuu_query_combine: with no sub-query left the result is MatchNothing
+ * for every operator (AND too); with one it is that sub-query.  For
+ * AND_NOT, AND_MAYBE and FILTER subs[0] is the left-hand side: if it is
+ * NULL the result is MatchNothing.  An op outside the enum gives NULL.
+ * tracuu_query_term: a term over 240 bytes gives MatchNothing (it cannot be
+ * in the index); NULL or LEN 0 gives NULL. */
 
 typedef enum {
     TRACUU_OP_AND,
@@ -205,7 +222,13 @@ typedef struct {
     size_t n_facet_slots;
 } tracuu_search_opts_t;
 
-/* Run Q on DB.  *OUT gets the page (free with tracuu_mset_free). */
+/* Run Q on DB.  *OUT gets the page (free with tracuu_mset_free).  OPTS
+ * NULL: offset 0, limit 10, relevance (BM25).  Sorting by value breaks
+ * ties by relevance.  Facets use a match spy in this process: they work on
+ * local databases and stub files of local shards, not on remote shards.
+ * Returns TRACUU_ERR_INVALID_ARG (NULL DB/Q/OUT, n_facet_slots too big),
+ * _DB_CORRUPT, _DB_MODIFIED (after one automatic retry), _NETWORK, _NOMEM,
+ * _XAPIAN. */
 tracuu_status_t tracuu_db_search(tracuu_db_t *db, const tracuu_query_t *q,
                                  const tracuu_search_opts_t *opts,
                                  tracuu_mset_t **out);

@@ -1,0 +1,65 @@
+/* tracuu-index: the program's own pieces (walk, pipeline, progress). */
+#ifndef TRACUU_INDEXER_H
+#define TRACUU_INDEXER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include "tracuu/extract.h"
+#include "tracuu/xdb.h"
+
+typedef struct {
+    char *path;          /* absolute */
+    uint64_t size;
+    char mtime[40];      /* "sec.nsec" */
+} ix_file_t;
+
+typedef struct {
+    ix_file_t *files;
+    size_t n, cap;
+    size_t problems;     /* unreadable folders, loops, bad arguments */
+    uint64_t bytes;
+} ix_list_t;
+
+/* Walk each root (file or folder, recursively; symbolic links followed,
+ * loops and unreadable folders reported on stderr and counted).  Names
+ * starting with '.' and the folder SKIP (the database) are left out.
+ * ROOTS_ABS gets the absolute form of each root (malloc'd). */
+int ix_walk(char *const *roots, size_t n_roots, const char *skip,
+            ix_list_t *out, char **roots_abs);
+void ix_list_free(ix_list_t *l);
+
+typedef struct {
+    const char *db_path;
+    int progress, quiet, force, dry_run;
+    unsigned jobs;
+    tracuu_extract_opts_t xopts;
+} ix_opts_t;
+
+typedef struct {
+    size_t indexed, unchanged, removed, failed, warned;
+    uint64_t bytes;      /* bytes of the files read */
+    double seconds;
+    int interrupted;
+    int fatal;           /* database error: the run stopped */
+} ix_stats_t;
+
+/* Index LIST into the database (or only report, with dry_run); remove
+ * documents under ROOTS whose files vanished. */
+int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
+           size_t n_roots, ix_stats_t *st);
+
+/* Progress line on stderr. */
+typedef struct {
+    int on, tty;
+    double start, last;
+    size_t total_files;
+    uint64_t total_bytes;
+} ix_progress_t;
+
+double ix_now(void);
+void ix_progress_init(ix_progress_t *p, int on, size_t files, uint64_t bytes);
+void ix_progress_update(ix_progress_t *p, size_t files, uint64_t bytes, int force);
+void ix_progress_done(ix_progress_t *p);
+
+#endif

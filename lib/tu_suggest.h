@@ -1,0 +1,23 @@
+/* "Did you mean" with the diacritics restored: for a query typed without
+ * marks, the accented form most frequent in the matching documents.
+ * Phrase-aware: the whole query as a run of adjacent words counts first
+ * ("dan van kheo" -> "dân vận khéo"), word by word only when the words are
+ * never adjacent. */
+#ifndef TU_SUGGEST_H
+#define TU_SUGGEST_H
+
+#include <stddef.h>
+#include "tracuu/xdb.h"
+
+typedef struct tu_suggest tu_suggest_t;
+
+/* WORDS: the query's words (NFC).  NULL on no memory or nothing to do. */
+tu_suggest_t *tu_suggest_new(const char *const *words, size_t n);
+/* Count the accented forms of the query's words in TEXT (stored text). */
+void tu_suggest_scan(tu_suggest_t *s, const char *text, size_t len);
+/* The suggestion (malloc'd, caller frees), or NULL when nothing would
+ * change.  DB is unused for now (kept for a spelling fallback). */
+char *tu_suggest_result(tu_suggest_t *s, tracuu_db_t *db);
+void tu_suggest_free(tu_suggest_t *s);
+
+#endif

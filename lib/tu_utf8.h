@@ -1,0 +1,87 @@
+/* Internal: strict UTF-8 decoding shared by the normaliser and the
+ * tokenizer.  No allocation, no state. */
+#ifndef TU_UTF8_H
+#define TU_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decode one code point at S (N > 0 bytes available).  On success returns
+ * its byte length (1..4) and stores it in *CP.  If the bytes there are not
+ * valid UTF-8 (overlong, surrogate, > U+10FFFF, truncated, stray
+ * continuation byte), returns minus the length of the maximal invalid
+ * subpart (1..3), the unit that Unicode's "best practice" (ch. 3.9) replaces
+ * by one U+FFFD; *CP is then untouched. */
+static inline int tu_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+    unsigned c = s[0], lo = 0x80, hi = 0xBF;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c < 0xC2)
+        return -1;
+    if (c < 0xE0) {
+        if (n < 2 || (s[1] & 0xC0) != 0x80)
+            return -1;
+        *cp = ((uint32_t)(c & 0x1F) << 6) | (s[1] & 0x3F);
+        return 2;
+    }
+    if (c < 0xF0) {
+        if (c == 0xE0)
+            lo = 0xA0;
+        else if (c == 0xED)
+            hi = 0x9F;
+        if (n < 2 || s[1] < lo || s[1] > hi)
+            return -1;
+        if (n < 3 || (s[2] & 0xC0) != 0x80)
+            return -2;
+        *cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) |
+              (s[2] & 0x3F);
+        return 3;
+    }
+    if (c < 0xF5) {
+        if (c == 0xF0)
+            lo = 0x90;
+        else if (c == 0xF4)
+            hi = 0x8F;
+        if (n < 2 || s[1] < lo || s[1] > hi)
+            return -1;
+        if (n < 3 || (s[2] & 0xC0) != 0x80)
+            return -2;
+        if (n < 4 || (s[3] & 0xC0) != 0x80)
+            return -3;
+        *cp = ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
+              ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+        return 4;
+    }
+    return -1;
+}
+
+/* Encode CP (a valid scalar value) at D, which has room for 4 bytes.
+ * Returns the number of bytes written. */
+static inline int tu_utf8_encode(uint32_t cp, unsigned char *d)
+{
+    if (cp < 0x80) {
+        d[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        d[0] = (unsigned char)(0xC0 | (cp >> 6));
+        d[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        d[0] = (unsigned char)(0xE0 | (cp >> 12));
+        d[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        d[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    d[0] = (unsigned char)(0xF0 | (cp >> 18));
+    d[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+    d[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    d[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+#endif
