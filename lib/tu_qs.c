@@ -1,36 +1,10 @@
 /* tu_qs: strict query-string parsing (see tu_qs.h). */
 #include "tu_qs.h"
 #include "tu_url.h"
+#include "tracuu/normalize.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-int tu_qs_utf8_valid(const char *str, size_t n)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = s[i];
-        size_t len;
-        unsigned cp, min;
-        if (c < 0x80) { i++; continue; }
-        else if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; min = 0x80; }
-        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; min = 0x800; }
-        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; min = 0x10000; }
-        else return 0;
-        if (n - i < len)
-            return 0;
-        for (size_t k = 1; k < len; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return 0;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return 0;
-        i += len;
-    }
-    return 1;
-}
 
 static int clean(const char *s, size_t n)
 {
@@ -50,7 +24,7 @@ static int decode(const char *s, size_t n, char **out, size_t *outlen)
         return TU_QS_NOMEM;
     if (tu_percent_decode(s, n, 1, *out, outlen) != 0)
         return TU_QS_BAD_PERCENT;
-    if (!tu_qs_utf8_valid(*out, *outlen))
+    if (!tracuu_utf8_valid(*out, *outlen))
         return TU_QS_BAD_UTF8;
     if (!clean(*out, *outlen))
         return TU_QS_CONTROL;

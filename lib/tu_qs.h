@@ -1,6 +1,6 @@
 /* tu_qs: parsing a CGI QUERY_STRING ("a=1&b=x+y") into decoded pairs.
  * Strict: bad percent-encoding, invalid UTF-8 (overlong forms, surrogates,
- * beyond U+10FFFF) and control characters other than TAB, LF and CR are
+ * beyond U+10FFFF, as tracuu_utf8_valid says) and control characters other than TAB, LF and CR are
  * errors, so what reaches the program is always clean UTF-8 text. */
 #ifndef TU_QS_H
 #define TU_QS_H
@@ -29,10 +29,6 @@ typedef int (*tu_qs_cb)(const char *key, size_t klen, const char *val,
  * bad segment), or the callback's non-zero return. */
 int tu_qs_parse(const char *qs, size_t max_pairs, tu_qs_cb cb, void *ctx,
                 size_t *errpos);
-
-/* 1 if the N bytes of S are valid UTF-8 (no overlong forms, no surrogates,
- * nothing past U+10FFFF), else 0. */
-int tu_qs_utf8_valid(const char *s, size_t n);
 
 /* An English description of a TU_QS_* code; static storage. */
 const char *tu_qs_strerror(int code);

@@ -43,8 +43,17 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/tracuu-serve.XXXXXX")
-mkdir "$work/www"
+mkdir "$work/www" "$work/errors"
 ln -s "$cgi" "$work/www/tracuu.cgi"
+# Pages for the errors lighttpd answers itself (e.g. a URL it refuses before
+# the CGI runs), in Vietnamese like tracuu.cgi's own.
+for e in "400 Yêu cầu không hợp lệ|Bad Request" "403 Không được phép truy cập|Forbidden" \
+         "404 Không tìm thấy trang|Not Found" "500 Lỗi máy chủ|Internal Server Error" \
+         "503 Máy chủ đang bận|Service Unavailable"; do
+  code=${e%% *} rest=${e#* }
+  printf '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>%s</title></head>\n<body><h1>%s</h1><p lang="en">HTTP %s %s</p><p><a href="/">Về trang tìm kiếm</a></p></body></html>\n' \
+    "${rest%%|*}" "${rest%%|*}" "$code" "${rest#*|}" >"$work/errors/status-$code.html"
+done
 # The generated configuration: / is tracuu.cgi (index file); nothing else
 # is served.  CGI stderr (tracuu.cgi's error messages) goes to our stderr.
 {
@@ -59,7 +68,7 @@ ln -s "$cgi" "$work/www/tracuu.cgi"
   echo 'index-file.names = ("tracuu.cgi")'
   echo 'cgi.assign = (".cgi" => "")'
   echo 'static-file.exclude-extensions = (".cgi")'
-  echo 'url.access-deny = ("~", ".conf", ".log")'
+  echo "server.errorfile-prefix = \"$work/errors/status-\""
   echo 'mimetype.assign = (".html" => "text/html; charset=utf-8")'
   echo "setenv.add-environment = (\"TRACUU_DB\" => \"$db\")"
   echo 'server.breakagelog = "/dev/stderr"'

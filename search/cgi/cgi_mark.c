@@ -21,6 +21,18 @@ static size_t char_end(const char *s, size_t n, size_t off)
     return off;
 }
 
+/* 1 if S[FROM..TO) is one to three spaces: matches separated only by that
+ * ("Dân vận khéo") are shown as one mark. */
+static int spaces_only(const char *s, size_t n, size_t from, size_t to)
+{
+    if (to <= from || to - from > 3 || to > n)
+        return 0;
+    for (size_t k = from; k < to; k++)
+        if (s[k] != ' ')
+            return 0;
+    return 1;
+}
+
 int cgi_html_marked(tu_buf_t *b, const char *s, size_t n,
                     const tracuu_span_t *hl, size_t nhl)
 {
@@ -41,7 +53,8 @@ int cgi_html_marked(tu_buf_t *b, const char *s, size_t n,
             break;
         en = sp[i].len > n - st ? n : st + sp[i].len;
         /* merge the following spans that overlap or touch this one */
-        while (i + 1 < nhl && sp[i + 1].start <= en) {
+        while (i + 1 < nhl && (sp[i + 1].start <= en ||
+                               spaces_only(s, n, en, sp[i + 1].start))) {
             size_t e2 = sp[i + 1].start >= n ? n :
                 (sp[i + 1].len > n - sp[i + 1].start ? n :
                  sp[i + 1].start + sp[i + 1].len);

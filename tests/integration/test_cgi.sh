@@ -185,8 +185,10 @@ for name in q type issuer model page sort year doc format asset; do
 done
 run "q=$xss"
 check "xss q: echoed escaped in the box" body_has 'value="&lt;script&gt;alert(1)&lt;/script&gt;&quot;onmouseover=&quot;alert(1)&#39; javascript:alert(1)"'
-run "type=$xss"
-check "xss type: escaped in hidden field" body_has '<input type="hidden" name="type" value="&lt;script&gt;'
+run "type=%22%3E%3Cscript%3Ex%27"
+check "xss type: 200" [ "$status" = 200 ]
+check "xss type: escaped in hidden field" body_has '<input type="hidden" name="type" value="&quot;&gt;&lt;script&gt;x&#39;">'
+check "xss type: escaped in the filter link" body_has 'Loại văn bản: &quot;&gt;&lt;script&gt;x&#39; ✕</a>'
 run "$xss=1"
 check "xss name: 400" [ "$status" = 400 ]
 check "xss name: escaped detail" body_has 'unknown parameter &quot;&lt;script&gt;alert(1)'

@@ -51,8 +51,15 @@ get '/?asset=css'
 check "css: 200" [ "$code" = 200 ]
 check "css: type" has_header 'Content-Type: text/css'
 get '/?q=%FF'
+# lighttpd itself refuses some malformed URLs: its page is Vietnamese too
 check "bad utf-8: 400" [ "$code" = 400 ]
 check "bad utf-8: page" body_has 'Yêu cầu không hợp lệ'
+# lighttpd normalises a stray '%' to %25, so the CGI sees the text "%zz"
+get '/?q=%zz'
+check "bad percent: kept literally" body_has 'name="q" value="%zz"'
+get '/?q=a%E1%BA'
+check "truncated utf-8: 400" [ "$code" = 400 ]
+check "truncated utf-8: page" body_has 'Yêu cầu không hợp lệ'
 get '/?q=dan&evil=%3Cscript%3E'
 check "unknown param: 400" [ "$code" = 400 ]
 check "unknown param: escaped" body_has 'unknown parameter &quot;evil&quot;'
@@ -67,6 +74,9 @@ get '/?q=dan' -I
 check "head: 200" [ "$code" = 200 ]
 get '/lighttpd.conf'
 check "nothing else served" [ "$code" = 404 ]
+check "404 page in Vietnamese" body_has 'Không tìm thấy trang'
+get '/../../etc/passwd' --path-as-is
+check "no path escape" [ "$code" = 400 -o "$code" = 404 ]
 
 # a clean stop: lighttpd gone, generated config removed
 lpid=$(pgrep -P $serve lighttpd || true)

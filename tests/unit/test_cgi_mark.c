@@ -25,6 +25,11 @@ void tu_test_main(void)
     CHECK_MARK(s, ovl, 2, "<mark>Dân vận</mark> khéo &lt;b&gt;");
     tracuu_span_t adj[] = { { 0, 4 }, { 4, 1 } };       /* touching: merged */
     CHECK_MARK(s, adj, 2, "<mark>Dân </mark>vận khéo &lt;b&gt;");
+    tracuu_span_t gap[] = { { 11, 5 }, { 0, 4 }, { 5, 5 } };  /* one space */
+    CHECK_MARK(s, gap, 3, "<mark>Dân vận khéo</mark> &lt;b&gt;");
+    const char *wide = "Dân    vận";                        /* four spaces */
+    tracuu_span_t far[] = { { 0, 4 }, { 8, 5 } };
+    CHECK_MARK(wide, far, 2, "<mark>Dân</mark>    <mark>vận</mark>");
     tracuu_span_t out[] = { { 100, 3 }, { 19, 100 } };  /* clipped / dropped */
     CHECK_MARK(s, out, 2, "Dân vận khéo &lt;b<mark>&gt;</mark>");
     tracuu_span_t mid[] = { { 2, 1 } };                 /* inside "â" */

@@ -72,14 +72,13 @@ void tu_test_main(void)
     CHECK_INT(c, 2);
     CHECK_INT(pos, 4);
 
-    /* the validator on its own */
-    CHECK_INT(tu_qs_utf8_valid("", 0), 1);
-    CHECK_INT(tu_qs_utf8_valid("Ý bạn là", strlen("Ý bạn là")), 1);
-    CHECK_INT(tu_qs_utf8_valid("\xF0\x9F\x98\x80", 4), 1);   /* U+1F600 */
-    CHECK_INT(tu_qs_utf8_valid("\xF0\x9F\x98", 3), 0);       /* truncated */
-    CHECK_INT(tu_qs_utf8_valid("\xE0\x80\xAF", 3), 0);       /* overlong */
-    CHECK_INT(tu_qs_utf8_valid("\x80", 1), 0);
-    CHECK_INT(tu_qs_utf8_valid("\xF8\x88\x80\x80\x80", 5), 0);
+    /* more UTF-8 edge cases, through the parser */
+    CHECK_INT(parse("q=%F0%9F%98%80", 16, &c, &pos), TU_QS_OK);   /* U+1F600 */
+    CHECK_INT(parse("q=%F0%9F%98", 16, &c, &pos), TU_QS_BAD_UTF8); /* cut */
+    CHECK_INT(parse("q=%E0%80%AF", 16, &c, &pos), TU_QS_BAD_UTF8); /* overlong */
+    CHECK_INT(parse("q=%80", 16, &c, &pos), TU_QS_BAD_UTF8);
+    CHECK_INT(parse("q=%F8%88%80%80%80", 16, &c, &pos), TU_QS_BAD_UTF8);
+    CHECK_INT(parse("q=%C3%A9%E1%BB%87", 16, &c, &pos), TU_QS_OK);
 
     CHECK_STR(tu_qs_strerror(TU_QS_BAD_UTF8), "invalid UTF-8");
     CHECK_STR(tu_qs_strerror(TU_QS_BAD_PERCENT), "bad percent-encoding");
