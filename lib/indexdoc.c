@@ -53,6 +53,24 @@ static int blank(unsigned char c)
            c == '\v';
 }
 
+/* A header line such as "Thứ Năm, 18/7/2024", "10/01/2023" or
+ * "21/12/2023 09:10 SA": digits and at most three words. */
+static int dateline(const char *s, size_t n)
+{
+    size_t digits = 0, words = 0;
+    int in_word = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= '0' && c <= '9')
+            digits++;
+        int letter = c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        if (letter && !in_word)
+            words++;
+        in_word = letter;
+    }
+    return digits >= 4 && words <= 3;
+}
+
 char *tu_doc_title(const char *title, const char *text, size_t len)
 {
     const char *s = title;
@@ -61,15 +79,25 @@ char *tu_doc_title(const char *title, const char *text, size_t len)
         s++;
         n--;
     }
-    if (!n) {  /* first non-blank line */
+    if (!n) {  /* the first line that is not blank, a date or a number */
         size_t i = 0;
-        while (i < len && blank((unsigned char)text[i]))
-            i++;
-        size_t e = i;
-        while (e < len && text[e] != '\n' && text[e] != '\r')
-            e++;
-        s = text + i;
-        n = e - i;
+        for (int tries = 0; i < len && tries < 8; tries++) {
+            while (i < len && blank((unsigned char)text[i]))
+                i++;
+            size_t e = i;
+            while (e < len && text[e] != '\n' && text[e] != '\r')
+                e++;
+            if (!s || !n) {
+                s = text + i;
+                n = e - i;
+            }
+            if (!dateline(text + i, e - i)) {
+                s = text + i;
+                n = e - i;
+                break;
+            }
+            i = e;
+        }
     }
     while (n && blank((unsigned char)s[n - 1]))
         n--;

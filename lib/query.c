@@ -628,8 +628,10 @@ static node_t parse_and(parser_t *p)
         int plain = 0;
         int in_neg_before = p->in_neg;
         node_t it = parse_unary(p, &plain, 0);
-        if (p->err)
+        if (p->err) {
+            tracuu_query_free(it.q);
             break;
+        }
         if (plain) {
             run[nrun++] = word;
             add_str(&p->out->words, &p->out->n_words, word.s, word.n);

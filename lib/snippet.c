@@ -113,12 +113,13 @@ int tu_snippet(const char *text, size_t len, char *const *terms,
     /* The window of MAX bytes holding the most distinct terms, then the
      * most matches. */
     size_t best = 0, best_distinct = 0, best_count = 0;
+    size_t lead = max / 8, span = max - lead - 8;  /* context before; matches */
     unsigned char seen[64];
     for (size_t i = 0; i < c.n; i++) {
         memset(seen, 0, sizeof seen);
         size_t distinct = 0, count = 0;
         for (size_t j = i; j < c.n && c.spans[j].start + c.spans[j].len <=
-                                          c.spans[i].start + max; j++) {
+                                          c.spans[i].start + span; j++) {
             unsigned w = c.which[j] % 64;
             if (!seen[w]) {
                 seen[w] = 1;
@@ -135,9 +136,9 @@ int tu_snippet(const char *text, size_t len, char *const *terms,
     }
     size_t start = 0;
     if (c.n) {
-        /* some context before the first match: a fifth of the window */
+        /* some context before the first match */
         size_t s = c.spans[best].start;
-        start = s > max / 5 ? s - max / 5 : 0;
+        start = s > lead ? s - lead : 0;
         while (start > 0 && start < s && !is_ws((unsigned char)text[start - 1]))
             start++;  /* begin at a word */
         if (start > s)

@@ -17,4 +17,19 @@ int tu_uni_nfc_boundary(uint32_t cp);
  * U+0080..U+024F and U+1E00..U+1EFF; 0 elsewhere. */
 unsigned char tu_uni_fold_ascii(uint32_t cp);
 
+/* Vietnamese letters.  Shapes and tones as small numbers: */
+enum { TU_SH_NONE, TU_SH_CIRC, TU_SH_BREVE, TU_SH_HORN, TU_SH_STROKE };
+/* tone 0: none, 1..5: the combining marks in tu_uni_tone_mark[]. */
+extern const uint32_t tu_uni_tone_mark[6];
+
+/* If CP (either case) is a Latin letter a-z, đ, or a precomposed letter
+ * made of a-z plus at most one shape mark and one Vietnamese tone mark,
+ * returns base | shape << 8 | tone << 12 (base lower-case ASCII, đ has base
+ * 'd' and shape TU_SH_STROKE); else 0. */
+unsigned tu_uni_vn_split(uint32_t cp);
+
+/* The precomposed lower-case letter for BASE (a-z), SHAPE and TONE, or 0 if
+ * Unicode has no single code point for it. */
+uint32_t tu_uni_vn_join(int base, int shape, int tone);
+
 #endif

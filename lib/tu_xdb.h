@@ -37,6 +37,12 @@ auto tu_xdb_retry(tracuu_db *db, F f) -> decltype(f())
 /* Xapian refuses terms longer than 245 bytes; we keep a margin. */
 #define TU_XDB_MAX_TERM 240
 
+/* TERM can be stored: not NULL, 1..TU_XDB_MAX_TERM bytes. */
+inline bool tu_xdb_term_ok(const char *term, size_t len) noexcept
+{
+    return term && len > 0 && len <= TU_XDB_MAX_TERM;
+}
+
 struct tracuu_db {
     Xapian::Database *xdb;          /* the database (the writer when writable) */
     Xapian::WritableDatabase *wdb;  /* == xdb for a writer, NULL for a reader */

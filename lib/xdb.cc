@@ -1,5 +1,6 @@
-/* tracuu: the C wrapper over Xapian, part 1: opening, reading, writing and
- * building documents (queries and search are in xdb_query.cc).
+/* tracuu: the C wrapper over Xapian, part 1: opening, reading and
+ * writing (documents are built in xdb_doc.cc, queries and search are in
+ * xdb_query.cc).
  *
  * Every function with C linkage catches everything: the body runs inside
  * try { } and the catch (...) hands the exception to tu_xdb_caught(), which
@@ -159,11 +160,6 @@ tracuu_status_t need_writer(tracuu_db *db, const char *what) noexcept
     return errf(db->err, TRACUU_ERR_DB_READONLY,
                 "%s: database '%s' is open read-only", what,
                 db->path.c_str());
-}
-
-bool term_ok(const char *term, size_t len) noexcept
-{
-    return term && len > 0 && len <= TU_XDB_MAX_TERM;
 }
 
 bool starts_with(const std::string &s, const std::string &prefix) noexcept
@@ -557,7 +553,7 @@ extern "C" tracuu_status_t tracuu_db_replace(tracuu_db_t *db,
     if (need_writer(db, "replace") != TRACUU_OK)
         return TRACUU_ERR_DB_READONLY;
     size_t n = strlen(uid_term);
-    if (!term_ok(uid_term, n))
+    if (!tu_xdb_term_ok(uid_term, n))
         return errf(db->err, TRACUU_ERR_INVALID_ARG,
                     "replace: unique term empty or over %d bytes",
                     TU_XDB_MAX_TERM);
@@ -588,7 +584,7 @@ extern "C" tracuu_status_t tracuu_db_delete(tracuu_db_t *db,
     if (need_writer(db, "delete") != TRACUU_OK)
         return TRACUU_ERR_DB_READONLY;
     size_t n = strlen(uid_term);
-    if (!term_ok(uid_term, n))
+    if (!tu_xdb_term_ok(uid_term, n))
         return errf(db->err, TRACUU_ERR_INVALID_ARG,
                     "delete: unique term empty or over %d bytes",
                     TU_XDB_MAX_TERM);
@@ -675,92 +671,4 @@ extern "C" tracuu_status_t tracuu_db_clear_synonyms(tracuu_db_t *db,
     } catch (...) {
         return tu_xdb_caught(db->err, "clear_synonyms");
     }
-}
-
-/* -------------------------------------------------------------- documents */
-
-extern "C" tracuu_doc_t *tracuu_doc_new(void)
-{
-    try {
-        return new tracuu_doc();
-    } catch (...) {
-        return NULL;
-    }
-}
-
-extern "C" void tracuu_doc_free(tracuu_doc_t *doc)
-{
-    delete doc;
-}
-
-namespace {
-
-/* Run F on DOC's Xapian::Document, mapping exceptions to a status. */
-template <typename F>
-tracuu_status_t doc_call(F f) noexcept
-{
-    try {
-        f();
-        return TRACUU_OK;
-    } catch (...) {
-        std::string unused;
-        return tu_xdb_caught(unused, NULL);
-    }
-}
-
-} // namespace
-
-extern "C" tracuu_status_t tracuu_doc_add_posting(tracuu_doc_t *doc,
-                                                  const char *term,
-                                                  size_t len, uint32_t pos,
-                                                  uint32_t wdfinc)
-{
-    if (!doc || !term_ok(term, len))
-        return TRACUU_ERR_INVALID_ARG;
-    return doc_call([&] {
-        doc->doc.add_posting(std::string(term, len), pos, wdfinc);
-    });
-}
-
-extern "C" tracuu_status_t tracuu_doc_add_term(tracuu_doc_t *doc,
-                                               const char *term, size_t len,
-                                               uint32_t wdfinc)
-{
-    if (!doc || !term_ok(term, len))
-        return TRACUU_ERR_INVALID_ARG;
-    return doc_call([&] {
-        doc->doc.add_term(std::string(term, len), wdfinc);
-    });
-}
-
-extern "C" tracuu_status_t tracuu_doc_add_boolean_term(tracuu_doc_t *doc,
-                                                       const char *term,
-                                                       size_t len)
-{
-    if (!doc || !term_ok(term, len))
-        return TRACUU_ERR_INVALID_ARG;
-    return doc_call([&] {
-        doc->doc.add_boolean_term(std::string(term, len));
-    });
-}
-
-extern "C" tracuu_status_t tracuu_doc_set_value(tracuu_doc_t *doc,
-                                                unsigned slot,
-                                                const char *val, size_t len)
-{
-    if (!doc || (!val && len > 0) || slot == Xapian::BAD_VALUENO)
-        return TRACUU_ERR_INVALID_ARG;
-    return doc_call([&] {
-        doc->doc.add_value(slot, val ? std::string(val, len) : std::string());
-    });
-}
-
-extern "C" tracuu_status_t tracuu_doc_set_data(tracuu_doc_t *doc,
-                                               const char *data, size_t len)
-{
-    if (!doc || (!data && len > 0))
-        return TRACUU_ERR_INVALID_ARG;
-    return doc_call([&] {
-        doc->doc.set_data(data ? std::string(data, len) : std::string());
-    });
 }

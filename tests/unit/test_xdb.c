@@ -849,7 +849,7 @@ static void test_modified(void)
     char p[128];
     static char data[20000];
     path_in(p, sizeof p, "mod");
-    tracuu_db_t *w = NULL, *r = NULL;
+    tracuu_db_t *w = NULL, *r = NULL, *r2 = NULL;
     tracuu_docid_t id = 0;
     CHECK_INT(tracuu_db_open(p, TRACUU_DB_WRITE, &w, NULL), TRACUU_OK);
     if (!w)
@@ -864,9 +864,12 @@ static void test_modified(void)
                       TRACUU_OK);
         }
         CHECK_INT(tracuu_db_commit(w), TRACUU_OK);
-        if (rev == 0)
+        if (rev == 0) {
             CHECK_INT(tracuu_db_open(p, TRACUU_DB_READ, &r, NULL),
                       TRACUU_OK);
+            CHECK_INT(tracuu_db_open(p, TRACUU_DB_READ, &r2, NULL),
+                      TRACUU_OK);
+        }
     }
     if (!r) {
         tracuu_db_close(w);
@@ -881,6 +884,30 @@ static void test_modified(void)
     }
     CHECK_INT(tracuu_db_reopen(r), TRACUU_OK);
     CHECK_INT(tracuu_db_doccount(r), 6);
+    /* the other stale reader: a search succeeds (reopening if Xapian asks
+     * for it), then its data reads see the newest revision */
+    if (r2) {
+        tracuu_search_opts_t o;
+        memset(&o, 0, sizeof o);
+        o.limit = 10;
+        o.sort_slot = -1;
+        o.facet_slots[0] = SLOT_TYPES;
+        o.n_facet_slots = 1;
+        tracuu_mset_t *m = NULL;
+        tracuu_query_t *q = T("mot");
+        CHECK_INT(tracuu_db_search(r2, q, &o, &m), TRACUU_OK);
+        CHECK_INT(tracuu_mset_size(m), 6);
+        char buf[64];
+        if (m)
+            CHECK_STR(facets(m, 0, buf, sizeof buf), "bc=6");
+        tracuu_mset_free(m);
+        tracuu_query_free(q);
+        char *got = NULL;
+        CHECK_INT(tracuu_db_get_data(r2, 6, &got, NULL), TRACUU_OK);
+        CHECK(got && got[0] == '3');
+        free(got);
+        tracuu_db_close(r2);
+    }
     tracuu_db_close(r);
     tracuu_db_close(w);
 }
