@@ -61,6 +61,9 @@ check "search: results list" body_has '<ol class="hits">'
 check "search: path shown" body_has "$SCRATCHDIR/docs/"
 check "search: count text" body_has "Tìm thấy $n_plain văn bản phù hợp với “dan van kheo”"
 check "search: facets" body_has 'data-facet="'
+check "search: suggestion link" body_has 'Ý bạn là: <a href="?q=d%C3%A2n+v%E1%BA%ADn+kh%C3%A9o"><em>dân vận khéo</em></a>'
+check "search: year facet link" grep -q '<li><a href="?q=dan+van+kheo&amp;year=20[0-9][0-9]">20[0-9][0-9]</a> <span class="n">([0-9]*)</span></li>' "$B"
+check "search: sort link" body_has '<a href="?q=dan+van+kheo&amp;sort=date">Mới nhất</a>'
 cp "$B" "$SCRATCHDIR/search.html"
 # the same words with marks find the same documents, marked as well
 run "q=D%C3%A2n+v%E1%BA%ADn+kh%C3%A9o"
