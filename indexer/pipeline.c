@@ -217,8 +217,15 @@ static void write_knowledge(tracuu_db_t *db, const tracuu_meta_t *m)
 {
     char key[600];
     for (size_t i = 0; i < m->n_refs; i++) {
+        /* display form, then the year (from the number or its date) */
+        char val[300];
+        int year = m->refs[i].year;
+        if (!year && m->refs[i].date[0])
+            year = (int)strtol(m->refs[i].date, NULL, 10);
+        int vl = snprintf(val, sizeof val, "%s\t%d", m->refs[i].ref, year);
         snprintf(key, sizeof key, "ref:%s", m->refs[i].key);
-        tracuu_db_set_metadata(db, key, m->refs[i].ref, strlen(m->refs[i].ref));
+        if (vl > 0 && (size_t)vl < sizeof val)
+            tracuu_db_set_metadata(db, key, val, (size_t)vl);
     }
     for (size_t i = 0; i < m->n_models; i++) {
         char *k = tracuu_model_key(m->models[i], strlen(m->models[i]));

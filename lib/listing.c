@@ -154,12 +154,19 @@ tracuu_status_t tracuu_listing(tracuu_db_t *db, int what, const char *query,
         it->name = display(db, what == TRACUU_LIST_REFS ? "ref" : "model", e->key);
         it->documents = (uint32_t)e->n;
         if (what == TRACUU_LIST_REFS) {
+            /* metadata "ref:KEY" holds "DISPLAY\tYEAR" */
+            char *tab = it->name ? strchr(it->name, '\t') : NULL;
+            if (tab) {
+                *tab = '\0';
+                it->year = (int)strtol(tab + 1, NULL, 10);
+            }
             tracuu_ref_t r;
             memset(&r, 0, sizeof r);
             if (it->name && tracuu_ref_parse(it->name, strlen(it->name), &r) == TRACUU_OK) {
                 it->type = strdup(r.type ? r.type : "");
                 it->issuer = strdup(r.issuer ? r.issuer : "");
-                it->year = r.year;
+                if (!it->year)
+                    it->year = r.year;
             }
             tracuu_ref_clear(&r);
         }

@@ -310,9 +310,18 @@ static size_t words_run(parser_t *p, const lexeme_t *w, size_t nw,
             tracuu_db_synonyms(p->db, key, syn_cb, &sc);
             if (sc.n == 0)
                 continue;
-            toks_t ts;
-            tokenize_into(w[i].s, (size_t)(w[i + k - 1].s + w[i + k - 1].n - w[i].s), &ts);
-            tracuu_query_t *own = tokens_query(p, &ts, "");
+            /* the words as typed (anywhere, all of them) or the synonym */
+            tracuu_query_t *each[4];
+            size_t ne = 0;
+            for (size_t j = 0; j < k; j++) {
+                toks_t ts;
+                tokenize_into(w[i + j].s, w[i + j].n, &ts);
+                tracuu_query_t *one = tokens_query(p, &ts, "");
+                if (one)
+                    each[ne++] = one;
+            }
+            tracuu_query_t *own = ne == 0 ? NULL : ne == 1 ? each[0]
+                : tracuu_query_combine(TRACUU_OP_AND, each, ne, 0);
             tracuu_query_t *all[17];
             size_t na = 0;
             if (own)

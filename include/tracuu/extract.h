@@ -41,6 +41,12 @@ tracuu_status_t tracuu_extract_file(const char *path,
                                     tracuu_extract_t *out, char **errmsg);
 void tracuu_extract_clear(tracuu_extract_t *x);
 
+/* Free what the calling thread keeps between calls (its libmagic cookie).
+ * Worker threads free it on exit by themselves; call this in the main
+ * thread before exit (or not: it is memory still reachable, not a leak).
+ * tracuu_extract_file may be called from several threads at once. */
+void tracuu_extract_thread_cleanup(void);
+
 #ifdef __cplusplus
 }
 #endif

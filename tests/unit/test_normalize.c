@@ -262,7 +262,7 @@ static void test_tone_placement(void)
     {
         static const char *const hoa[] = {"hoa", "hòa", "hóa", "hỏa", "hõa",
                                           "họa"};
-        char keys[6][32];
+        char keys[6][520];
         for (int i = 0; i < 6; i++) {
             snprintf(keys[i], sizeof keys[i], "%s", exact(hoa[i]));
             CHECK_STR(keys[i], hoa[i]);

@@ -1,0 +1,137 @@
+/* File type detection by content with libmagic.
+ *
+ * A magic_t must not be shared between threads, and creating one costs
+ * about 0.3-4 ms per file (measured: 6.5 ms per call with open/load/close
+ * against 2.6 ms reused on a 40 KB text), so each thread keeps its own in
+ * a pthread key whose destructor closes it when the thread exits. */
+#include "tu_filetype.h"
+
+#include <errno.h>
+#include <magic.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static pthread_key_t key;
+static pthread_once_t key_once = PTHREAD_ONCE_INIT;
+static int key_ok;
+
+static void close_cookie(void *p)
+{
+    if (p)
+        magic_close((magic_t)p);
+}
+
+static void make_key(void)
+{
+    key_ok = pthread_key_create(&key, close_cookie) == 0;
+}
+
+static void set_err(char **errmsg, const char *fmt, ...)
+{
+    if (!errmsg)
+        return;
+    char tmp[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    *errmsg = strdup(tmp);
+}
+
+/* The calling thread's cookie, or NULL (message in *ERRMSG). */
+static magic_t cookie(char **errmsg, tracuu_status_t *st)
+{
+    pthread_once(&key_once, make_key);
+    if (!key_ok) {
+        *st = TRACUU_ERR_INTERNAL;
+        set_err(errmsg, "cannot create a thread key for libmagic");
+        return NULL;
+    }
+    magic_t m = pthread_getspecific(key);
+    if (m)
+        return m;
+    /* NO_CHECK_COMPRESS: do not look inside compressed files (we do not
+     * index them; it cost 2 ms per DOCX). */
+    m = magic_open(MAGIC_MIME_TYPE | MAGIC_MIME_ENCODING | MAGIC_ERROR |
+                   MAGIC_NO_CHECK_COMPRESS);
+    if (!m) {
+        *st = TRACUU_ERR_NOMEM;
+        set_err(errmsg, "magic_open failed");
+        return NULL;
+    }
+    if (magic_load(m, NULL) != 0) {
+        *st = TRACUU_ERR_INTERNAL;
+        set_err(errmsg, "cannot load the libmagic database: %s",
+                magic_error(m) ? magic_error(m) : "unknown error");
+        magic_close(m);
+        return NULL;
+    }
+    /* libmagic allocates and scans bytes_max bytes (7 MiB by default) for
+     * every file; the first MiB is enough to tell our formats apart. */
+    size_t bytes_max = (size_t)1 << 20;
+    magic_setparam(m, MAGIC_PARAM_BYTES_MAX, &bytes_max);
+    if (pthread_setspecific(key, m) != 0) {
+        *st = TRACUU_ERR_NOMEM;
+        set_err(errmsg, "pthread_setspecific failed");
+        magic_close(m);
+        return NULL;
+    }
+    return m;
+}
+
+/* Copy the N bytes at S into DST (size CAP), NUL-terminated, truncated. */
+static void copy_field(char *dst, size_t cap, const char *s, size_t n)
+{
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(dst, s, n);
+    dst[n] = '\0';
+}
+
+tracuu_status_t tu_filetype_detect_fd(int fd, tu_filetype_t *ft, char **errmsg)
+{
+    tracuu_status_t st = TRACUU_OK;
+    memset(ft, 0, sizeof *ft);
+    magic_t m = cookie(errmsg, &st);
+    if (!m)
+        return st;
+    /* libmagic reads through FD; keep its offset at the start. */
+    if (lseek(fd, 0, SEEK_SET) < 0) {
+        set_err(errmsg, "lseek: %s", strerror(errno));
+        return TRACUU_ERR_IO;
+    }
+    const char *r = magic_descriptor(m, fd);
+    if (!r) {
+        const char *e = magic_error(m);
+        set_err(errmsg, "cannot detect the file type: %s", e ? e : "unknown");
+        return TRACUU_ERR_IO;
+    }
+    /* "type/subtype; charset=xxx" */
+    const char *semi = strchr(r, ';');
+    size_t tlen = semi ? (size_t)(semi - r) : strlen(r);
+    copy_field(ft->mime, sizeof ft->mime, r, tlen);
+    if (semi) {
+        const char *cs = strstr(semi, "charset=");
+        if (cs) {
+            cs += strlen("charset=");
+            copy_field(ft->charset, sizeof ft->charset, cs, strcspn(cs, "; "));
+        }
+    }
+    return TRACUU_OK;
+}
+
+void tu_filetype_thread_cleanup(void)
+{
+    pthread_once(&key_once, make_key);
+    if (!key_ok)
+        return;
+    magic_t m = pthread_getspecific(key);
+    if (m) {
+        magic_close(m);
+        pthread_setspecific(key, NULL);
+    }
+}
