@@ -2,6 +2,7 @@
  * syllables.  Own syllable check (initial + vowel cluster + final + tone
  * rule), independent of the normaliser so that detection is self-contained
  * and cheap. */
+#include <stdlib.h>
 #include <string.h>
 #include "tracuu/encoding.h"
 #include "tu_vnchar.h"
@@ -37,6 +38,38 @@ static const struct { const char *v; int fin; } clusters[] = {
     {"iEu", FIN_NO}, {"yEu", FIN_NO}, {"oai", FIN_NO}, {"oay", FIN_NO},
     {"oeo", FIN_NO}, {"uBy", FIN_NO}, {"uOi", FIN_NO}, {"UPi", FIN_NO},
     {"UPu", FIN_NO}, {"uyu", FIN_NO}, {"uya", FIN_NO},
+};
+
+/* Frequent marked syllables of Vietnamese (general and administrative
+ * prose), written by hand: a decoding that produces them wins a tie. */
+static const char *const common_words[] = {
+    "của", "và", "các", "có", "được", "là", "những", "với", "người", "năm",
+    "đã", "không", "này", "một", "để", "đến", "từ", "về", "nhiều", "hơn",
+    "cũng", "như", "thì", "đó", "tại", "nhà", "nước", "việc", "phát",
+    "triển", "công", "tác", "hội", "đồng", "chính", "quyền", "thực", "hiện",
+    "đảng", "ủy", "uỷ", "tỉnh", "huyện", "xã", "thành", "phố", "dân", "vận",
+    "tế", "xây", "dựng", "tổ", "chức", "cán", "bộ", "đoàn", "viên", "kết",
+    "quả", "cấp", "ngành", "thể", "hoạt", "động", "hệ", "thống", "chỉ",
+    "đạo", "lãnh", "tập", "nâng", "hiệu", "tăng", "cường", "đổi", "mới",
+    "tốt", "giải", "quyết", "định", "nghị", "kế", "hoạch", "vụ", "mặt",
+    "trận", "ương", "thường", "xuyên", "tuyên", "truyền", "học", "sản",
+    "xuất", "nông", "nghiệp", "cơ", "sở", "địa", "phương", "bàn", "vùng",
+    "đặc", "biệt", "mô", "hình", "khéo", "tháng", "ngày", "số", "nguồn",
+    "tiếp", "tục", "tình", "vì", "sự", "đời", "sống", "trên", "dưới", "sau",
+    "trước", "bảo", "đảm", "vững", "mạnh", "trào", "đua", "bạn", "gửi",
+    "thứ", "tư", "bốn", "sáu", "bảy", "tám", "chín", "mười", "trăm",
+    "nghìn", "triệu", "tiền", "hộ", "nghèo", "giảm", "đường", "văn", "hóa",
+    "hoá", "giáo", "dục", "quốc", "phòng", "lực", "lượng", "chiến", "sĩ",
+    "chủ", "tịch", "bí", "thư", "phó", "trưởng", "đại", "biểu", "ý", "kiến",
+    "nội", "yêu", "cầu", "nhiệm", "đề", "án", "chương", "trình", "phần",
+    "tiêu", "chí", "đất", "điểm", "bản", "làng", "tộc", "thiểu", "động",
+    "làm", "giúp", "đỡ", "hỗ", "trợ", "lợi", "ích", "pháp", "luật", "ngũ",
+    "đội", "cuộc", "vào", "lên", "xuống", "rất", "mình", "họ", "chúng",
+    "tôi", "còn", "nói", "biết", "sẽ", "đang", "nên", "nếu", "vẫn", "mà",
+    "bằng", "lại", "ở", "tới", "cùng", "giữa", "hết", "toàn", "thế", "giới",
+    "việt", "chị", "ông", "bà", "cô", "chú", "cháu", "gia", "đình", "điều",
+    "tin", "khác", "liên", "quan", "ban", "kỳ", "kỷ", "hành", "đầu", "tư",
+    "trị", "nhân", "hợp", "tích", "cực", "hướng", "dẫn", "đánh", "giá",
 };
 
 static int front_vowel(char c) { return c == 'i' || c == 'e' || c == 'E' || c == 'y'; }
@@ -91,10 +124,11 @@ static int is_letter(uint32_t cp)
 }
 
 typedef struct {
-    char l[12];
+    char l[12];   /* coded letters, then a tone digit for keys */
     size_t len;
     int tone, ntones, marked, foreign, toolong, lastv;
     int nupper, first_upper, nlower_ascii;  /* case: abc, Abc, ABC */
+    int nascii;                             /* ASCII letters */
 } word_t;
 
 static void word_reset(word_t *w)
@@ -150,6 +184,7 @@ static void word_add(word_t *w, uint32_t cp)
         if (t != TU_T_NONE || cp >= 0x80) w->marked = 1;
     } else if (cp < 0x80) {
         c = (char)(cp | 0x20);
+        w->nascii++;
     } else if (cp == 0x111 || cp == 0x110) {
         c = 'D';
         w->marked = 1;
@@ -173,11 +208,50 @@ static int word_valid(const word_t *w)
     return syllable(w->l, w->len, w->ntones ? w->tone : TU_T_NONE);
 }
 
-static void word_count(const word_t *w, tu_vn_stats *st)
+/* A word's key for the common list: coded letters and the tone digit. */
+static size_t word_key(const word_t *w, char *key)
+{
+    memcpy(key, w->l, w->len);
+    key[w->len] = (char)('0' + (w->ntones ? w->tone : 0));
+    key[w->len + 1] = '\0';
+    return w->len + 1;
+}
+
+static void word_parse(const char *text, size_t n, word_t *w);
+
+typedef struct { char k[16]; } ckey_t;
+static int key_cmp(const void *a, const void *b)
+{
+    return strcmp(((const ckey_t *)a)->k, ((const ckey_t *)b)->k);
+}
+
+#define N_COMMON (sizeof common_words / sizeof *common_words)
+
+static void build_common(ckey_t *keys)
+{
+    for (size_t i = 0; i < N_COMMON; i++) {
+        word_t w;
+        word_parse(common_words[i], strlen(common_words[i]), &w);
+        word_key(&w, keys[i].k);
+    }
+    qsort(keys, N_COMMON, sizeof *keys, key_cmp);
+}
+
+static void word_count(const word_t *w, tu_vn_stats *st, const ckey_t *common)
 {
     if (w->len == 0 && !w->foreign)
         return;
+    /* A lone non-ASCII letter is no evidence: in a wrong decoding it is
+     * often a symbol read as a letter (VISCII 0xA0 is "Õ"). */
+    if (w->len == 1 && !w->nascii)
+        return;
     int ok = word_valid(w);
+    if (ok && w->marked && common) {
+        ckey_t k;
+        word_key(w, k.k);
+        st->common += bsearch(&k, common, N_COMMON, sizeof *common,
+                              key_cmp) != NULL;
+    }
     st->words++;
     st->valid += (size_t)ok;
     if (w->foreign) {
@@ -192,6 +266,8 @@ void tu_vn_stats_text(const char *text, size_t n, tu_vn_stats *st)
 {
     const unsigned char *s = (const unsigned char *)text;
     word_t w;
+    ckey_t common[N_COMMON];
+    build_common(common);
     memset(st, 0, sizeof *st);
     word_reset(&w);
     size_t i = 0;
@@ -201,26 +277,35 @@ void tu_vn_stats_text(const char *text, size_t n, tu_vn_stats *st)
         if (is_letter(cp)) {
             word_add(&w, cp);
         } else {
-            word_count(&w, st);
+            word_count(&w, st, common);
             word_reset(&w);
         }
     }
-    word_count(&w, st);
+    word_count(&w, st, common);
 }
 
-int tu_vn_syllable_utf8(const char *text, size_t n)
+/* Read the word TEXT (N bytes) into *W; W->foreign is set if it holds a
+ * character that is not a letter. */
+static void word_parse(const char *text, size_t n, word_t *w)
 {
     const unsigned char *s = (const unsigned char *)text;
-    word_t w;
-    word_reset(&w);
+    word_reset(w);
     size_t i = 0;
     while (i < n) {
         uint32_t cp;
         i += tu_utf8_get(s + i, n - i, &cp);
-        if (!is_letter(cp))
-            return 0;
-        word_add(&w, cp);
+        if (!is_letter(cp)) {
+            w->foreign = 1;
+            return;
+        }
+        word_add(w, cp);
     }
+}
+
+int tu_vn_syllable_utf8(const char *text, size_t n)
+{
+    word_t w;
+    word_parse(text, n, &w);
     return w.len > 0 && word_valid(&w);
 }
 

@@ -1,6 +1,7 @@
 /* tracuu: Vietnamese vowel letters and UTF-8 helpers for the converters.
  * The table is from the Unicode code charts (U+00C0.., U+0100.., U+01A0..,
  * U+1EA0..U+1EF9); upper case is derived (see upper_of). */
+#include <string.h>
 #include "tu_vnchar.h"
 
 /* Lower-case letters: [vowel][tone], tones none grave hook tilde acute dot. */
@@ -120,11 +121,10 @@ int tu_utf8_check(const unsigned char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
-        /* Fast path over ASCII, eight bytes at a time when aligned enough. */
+        /* Fast path over ASCII, eight bytes at a time. */
         while (i + 8 <= n) {
-            uint64_t w = 0;
-            for (int k = 0; k < 8; k++)
-                w |= (uint64_t)s[i + k] << (8 * k);
+            uint64_t w;
+            memcpy(&w, s + i, 8);
             if (w & 0x8080808080808080ULL)
                 break;
             i += 8;

@@ -252,25 +252,31 @@ static int pick_candidate(const char *s, size_t n, char *buf)
                 continue;        /* not damaged UTF-8: another encoding */
             sc *= share;
         }
-        if (sc > best_score) {
+        /* Equal scores (short texts): the decoding with more frequent
+         * syllables wins ("tháng" over "thỏng"). */
+        if (sc > best_score + 1e-9 ||
+            (sc > best_score - 1e-9 && st.common > best_st.common)) {
             best_score = sc;
             best = order[k];
             best_st = st;
         }
     }
-    /* Not Vietnamese at all (few of the non-ASCII words are syllables):
-     * Western text, last resort Windows-1252. */
-    if (best != E_UTF8 &&
-        best_st.marked_valid * 10 < (best_st.marked + best_st.foreign) * 3)
+    /* Not Vietnamese at all (none or few of the non-ASCII words are
+     * syllables): Western text, last resort Windows-1252. */
+    if (best != E_UTF8 && (best_st.marked_valid == 0 ||
+        best_st.marked_valid * 10 < (best_st.marked + best_st.foreign) * 3))
         return E_CP1252;
     return best;
 }
 
+/* The encoding of IN; *SKIP gets the BOM's length, *VALID 1 if the bytes
+ * were found to be valid UTF-8.  BUF: room for 3 * N + 1 bytes. */
 static int detect(const char *in, size_t n, const char *hint, size_t *skip,
-                  char *buf)
+                  int *valid_utf8, char *buf)
 {
     const unsigned char *s = (const unsigned char *)in;
     *skip = 0;
+    *valid_utf8 = 0;
     if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
         *skip = 3;
         return E_UTF8;
@@ -284,6 +290,7 @@ static int detect(const char *in, size_t n, const char *hint, size_t *skip,
         return u16 >= 0 ? u16 : h;
     size_t m = sample_len(s, n);
     int valid = tu_utf8_check(s, n);
+    *valid_utf8 = valid;
     /* A declared charset we decode; but UTF-8/ASCII that is not valid and
      * Latin-1/Windows-1252 (which TCVN3 and VNI pages used to declare) go
      * through detection. */
@@ -307,8 +314,8 @@ tracuu_status_t tracuu_decode(const char *bytes, size_t n, const char *hint,
                               const char **encoding, size_t *n_invalid)
 {
     const unsigned char *s = (const unsigned char *)bytes;
-    size_t bad = 0, skip = 0;
-    int e;
+    size_t bad = 0, skip = 0, len;
+    int e, valid = 0;
     if (out) *out = NULL;
     if (out_len) *out_len = 0;
     if (n_invalid) *n_invalid = 0;
@@ -333,10 +340,17 @@ tracuu_status_t tracuu_decode(const char *bytes, size_t n, const char *hint,
         if (e == E_UTF16BE && n >= 2 && s[0] == 0xFE && s[1] == 0xFF)
             skip = 2;
     } else {
-        e = detect(bytes, n, hint, &skip, buf);
+        e = detect(bytes, n, hint, &skip, &valid, buf);
     }
 
-    size_t len = dec_with(e, bytes + skip, n - skip, buf, &bad);
+    if (e == E_UTF8 && valid) {           /* checked already: copy */
+        len = n - skip;
+        if (len)
+            memcpy(buf, bytes + skip, len);
+        buf[len] = '\0';
+    } else {
+        len = dec_with(e, bytes + skip, n - skip, buf, &bad);
+    }
     if (len == (size_t)-1) {    /* iconv without this codec */
         free(buf);
         return TRACUU_ERR_ENCODING;

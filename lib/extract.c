@@ -1,5 +1,11 @@
 /* From a file on disk to its text: stat, detect the type by content,
- * dispatch through one table of extractors, enforce the limits. */
+ * dispatch through one table of extractors, enforce the limits.
+ *
+ * Adding a format: write `tracuu_status_t tu_extract_FMT(src, x, errmsg)`
+ * in its own lib/extract_*.c (declared in tu_extract.h), add a row to
+ * `table` below (before the catch-all row for text if it is a text type),
+ * and a case to tests/unit/test_extract.c.  External programs go through
+ * tu_subproc_run only (no shell, time and memory limits). */
 #include "tracuu/extract.h"
 #include "tracuu/encoding.h"
 #include "tu_extract.h"
@@ -82,17 +88,18 @@ void tu_extract_warnf(tracuu_extract_t *x, const char *fmt, ...)
     x->warning = w;
 }
 
-tracuu_status_t tu_extract_read_all(const tu_extract_src_t *src, char **buf,
-                                    size_t *n, char **errmsg)
+tracuu_status_t tu_extract_read_all(const tu_extract_src_t *src, size_t max,
+                                    char **buf, size_t *n, char **errmsg)
 {
-    char *b = malloc(src->size + 1);
+    size_t want = src->size < max ? src->size : max;
+    char *b = malloc(want + 1);
     if (!b) {
-        tu_extract_errf(errmsg, "out of memory reading %zu bytes", src->size);
+        tu_extract_errf(errmsg, "out of memory reading %zu bytes", want);
         return TRACUU_ERR_NOMEM;
     }
     size_t got = 0;
-    while (got < src->size) {
-        ssize_t r = pread(src->fd, b + got, src->size - got, (off_t)got);
+    while (got < want) {
+        ssize_t r = pread(src->fd, b + got, want - got, (off_t)got);
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0) {
@@ -196,15 +203,24 @@ static tracuu_status_t extract_xml(const tu_extract_src_t *src,
     return tu_extract_text(src, x, errmsg);
 }
 
-/* libmagic said application/octet-stream: accept it as text only if it has
- * no NUL byte and decodes to plausible Vietnamese; a garbage file named
- * .pdf or .txt is reported, not indexed. */
+/* libmagic said application/octet-stream: accept it as text only if its
+ * NUL bytes fit 8-bit text or UTF-16 and it decodes to plausible
+ * Vietnamese; a garbage file named .pdf or .txt is reported, not indexed. */
 static tracuu_status_t sniff_binary(const tu_extract_src_t *src,
                                     tracuu_extract_t *x, char **errmsg)
 {
     char head[SNIFF_BYTES];
     ssize_t n = pread(src->fd, head, sizeof head, 0);
-    if (n > 0 && !memchr(head, '\0', (size_t)n)) {
+    /* NUL bytes: none (8-bit text), or only at even or only at odd offsets
+     * and many (UTF-16 without a BOM, which libmagic does not know). */
+    size_t nul[2] = {0, 0};
+    for (ssize_t i = 0; i < n; i++)
+        if (!head[i])
+            nul[i & 1]++;
+    size_t most = nul[0] > nul[1] ? nul[0] : nul[1];
+    int texty = (nul[0] == 0 && nul[1] == 0) ||
+                ((nul[0] == 0) != (nul[1] == 0) && most >= (size_t)n / 8);
+    if (n > 0 && texty) {
         tracuu_status_t st = tu_extract_text(src, x, errmsg);
         if (st == TRACUU_OK) {
             size_t k = x->len < SNIFF_BYTES ? x->len : SNIFF_BYTES;

@@ -222,7 +222,7 @@ tracuu_status_t tu_extract_html(const tu_extract_src_t *src,
 {
     char *buf = NULL;
     size_t n = 0;
-    tracuu_status_t st = tu_extract_read_all(src, &buf, &n, errmsg);
+    tracuu_status_t st = tu_extract_read_all(src, src->size, &buf, &n, errmsg);
     if (st != TRACUU_OK)
         return st;
     st = tu_extract_html_bytes(buf, n, NULL, src->opts, x, errmsg);

@@ -18,13 +18,19 @@ static const char *useful_hint(const char *charset)
 tracuu_status_t tu_extract_text(const tu_extract_src_t *src,
                                 tracuu_extract_t *x, char **errmsg)
 {
+    /* No more than twice the text cap is read (UTF-16 halves); what
+     * decodes to more is cut to the cap by tracuu_extract_file. */
+    size_t cap = src->opts->max_text_bytes;
+    cap = cap > ((size_t)-1) / 2 - 1 ? ((size_t)-1) / 2 - 1 : cap * 2;
     char *buf = NULL;
     size_t n = 0;
-    tracuu_status_t st = tu_extract_read_all(src, &buf, &n, errmsg);
+    tracuu_status_t st = tu_extract_read_all(src, cap, &buf, &n, errmsg);
     if (st != TRACUU_OK)
         return st;
     st = tu_extract_decode_into(buf, n, useful_hint(src->charset), src->opts,
                                 x, errmsg);
     free(buf);
+    if (st == TRACUU_OK && src->size > cap)
+        tu_extract_warnf(x, "only the first %zu bytes of the file read", cap);
     return st;
 }

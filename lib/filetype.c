@@ -3,7 +3,10 @@
  * A magic_t must not be shared between threads, and creating one costs
  * about 0.3-4 ms per file (measured: 6.5 ms per call with open/load/close
  * against 2.6 ms reused on a 40 KB text), so each thread keeps its own in
- * a pthread key whose destructor closes it when the thread exits. */
+ * a pthread key whose destructor closes it when the thread exits.
+ * helgrind also reports a write race inside magic_descriptor (4 bytes of
+ * libmagic's data, likely cdf.c's byte-order probe that writes the same
+ * constant each time): benign. */
 #include "tu_filetype.h"
 
 #include <errno.h>
@@ -16,6 +19,9 @@
 #include <unistd.h>
 
 static pthread_key_t key;
+/* magic_load keeps the default database path in a static variable
+ * (magic_getpath frees and rebuilds it): never two loads at once. */
+static pthread_mutex_t load_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_once_t key_once = PTHREAD_ONCE_INIT;
 static int key_ok;
 
@@ -56,20 +62,24 @@ static magic_t cookie(char **errmsg, tracuu_status_t *st)
         return m;
     /* NO_CHECK_COMPRESS: do not look inside compressed files (we do not
      * index them; it cost 2 ms per DOCX). */
+    pthread_mutex_lock(&load_lock);
     m = magic_open(MAGIC_MIME_TYPE | MAGIC_MIME_ENCODING | MAGIC_ERROR |
                    MAGIC_NO_CHECK_COMPRESS);
     if (!m) {
+        pthread_mutex_unlock(&load_lock);
         *st = TRACUU_ERR_NOMEM;
         set_err(errmsg, "magic_open failed");
         return NULL;
     }
     if (magic_load(m, NULL) != 0) {
+        pthread_mutex_unlock(&load_lock);
         *st = TRACUU_ERR_INTERNAL;
         set_err(errmsg, "cannot load the libmagic database: %s",
                 magic_error(m) ? magic_error(m) : "unknown error");
         magic_close(m);
         return NULL;
     }
+    pthread_mutex_unlock(&load_lock);
     /* libmagic allocates and scans bytes_max bytes (7 MiB by default) for
      * every file; the first MiB is enough to tell our formats apart. */
     size_t bytes_max = (size_t)1 << 20;

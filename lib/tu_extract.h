@@ -34,9 +34,9 @@ tracuu_status_t tu_extract_doc(const tu_extract_src_t *, tracuu_extract_t *, cha
 tracuu_status_t tu_extract_rtf(const tu_extract_src_t *, tracuu_extract_t *, char **);
 tracuu_status_t tu_extract_image(const tu_extract_src_t *, tracuu_extract_t *, char **);
 
-/* HTML from bytes already in memory (used for unrtf-like helpers too):
- * decodes with tracuu_decode (HINT: a charset known from outside, else the
- * page's own <meta>), parses, fills X. */
+/* HTML from bytes already in memory: decodes with tracuu_decode (HINT: a
+ * charset known from outside, else the page's own <meta>), parses, fills
+ * X.  For any extractor that gets HTML from somewhere else. */
 tracuu_status_t tu_extract_html_bytes(const char *bytes, size_t n,
                                       const char *hint,
                                       const tracuu_extract_opts_t *opts,
@@ -56,10 +56,11 @@ void tu_extract_errf(char **errmsg, const char *fmt, ...)
 void tu_extract_warnf(tracuu_extract_t *x, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Read the whole file into a malloc'd buffer (*BUF, NUL-terminated; caller
- * frees).  Returns TRACUU_OK, TRACUU_ERR_IO, TRACUU_ERR_NOMEM. */
-tracuu_status_t tu_extract_read_all(const tu_extract_src_t *src, char **buf,
-                                    size_t *n, char **errmsg);
+/* Read the file, at most MAX bytes of it, into a malloc'd buffer (*BUF,
+ * NUL-terminated; caller frees).  Returns TRACUU_OK, TRACUU_ERR_IO,
+ * TRACUU_ERR_NOMEM. */
+tracuu_status_t tu_extract_read_all(const tu_extract_src_t *src, size_t max,
+                                    char **buf, size_t *n, char **errmsg);
 
 /* Decode BYTES with tracuu_decode (HINT, opts->force_encoding) into
  * X->text/len/encoding/n_invalid; a warning when sequences were invalid.

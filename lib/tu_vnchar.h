@@ -48,6 +48,7 @@ typedef struct {
     size_t marked;        /* words with a Vietnamese-specific letter or tone */
     size_t marked_valid;  /* ... that are syllables */
     size_t foreign;       /* words with a non-ASCII letter that is not Vietnamese */
+    size_t common;        /* marked syllables among the most frequent ones */
 } tu_vn_stats;
 
 void tu_vn_stats_text(const char *text, size_t n, tu_vn_stats *st);

@@ -25,15 +25,29 @@ const char *tracuu_encoding_canon(const char *name);
  * not yet NFC).  HINT is a declared charset (HTML meta, libmagic) or NULL;
  * FORCE (canonical or alias) overrides detection.  *ENCODING gets the
  * canonical name used (static).  Invalid input is decoded as far as it goes,
- * with U+FFFD for what is not valid; *N_INVALID counts those.
+ * with U+FFFD for what is not valid (one per bad byte; per bad 2-byte unit
+ * in UTF-16); *N_INVALID counts those.  OUT_LEN, ENCODING and N_INVALID may
+ * be NULL.  BYTES may be NULL when N is 0 (gives "", "UTF-8").
+ * Detection order: BOM (stripped); a HINT we know, except "UTF-8"/ASCII on
+ * bytes that are not valid UTF-8 and Latin-1/Windows-1252 (which TCVN3 and
+ * VNI documents used to declare), which go on to detection; UTF-16 without
+ * BOM (NULs in one byte parity); valid UTF-8 (pure ASCII that reads as VIQR
+ * is VIQR); else the best-scoring of damaged UTF-8, TCVN3, VNI,
+ * WINDOWS-1258, VISCII, or WINDOWS-1252 when none reads as Vietnamese.
+ * Only the first 64 KiB are scored; time is linear in N.
  * Returns TRACUU_OK, TRACUU_ERR_NOMEM, TRACUU_ERR_INVALID_ARG (unknown
- * FORCE). */
+ * FORCE, or OUT NULL, or BYTES NULL with N > 0), TRACUU_ERR_ENCODING (the
+ * system iconv lacks the encoding needed). */
 tracuu_status_t tracuu_decode(const char *bytes, size_t n, const char *hint,
                               const char *force, char **out, size_t *out_len,
                               const char **encoding, size_t *n_invalid);
 
-/* Share (0..1) of the words of UTF-8 TEXT that are valid Vietnamese
- * syllables; the detection score. */
+/* Share (0..1) of the words of UTF-8 TEXT (N bytes) that are valid
+ * Vietnamese syllables; the detection score.  Words with a Vietnamese
+ * letter or tone, and words with other non-ASCII letters, weigh three times
+ * a plain ASCII word, so a wrong decoding (Latin-1 letters) scores low.
+ * Uses the encoder's own syllable check (shape-aware: "nóm" is one, "ThẾ"
+ * is not), not tracuu_is_vn_syllable.  0 for NULL or no words. */
 double tracuu_vn_score(const char *text, size_t n);
 
 #ifdef __cplusplus

@@ -11,6 +11,7 @@
 #include "tu_test.h"
 #include "tracuu/encoding.h"
 #include "tu_encoders.h"
+#include "tu_vnchar.h"
 
 /* All Vietnamese letters: 72 vowel letters + đ, each case. */
 static const char LOWER[] =
@@ -427,6 +428,7 @@ static void check_decode(const char *bytes, size_t n, const char *hint,
 
 static void test_edges(void)
 {
+    char *out0 = NULL;
     /* BOMs are stripped. */
     check_decode("\xEF\xBB\xBFnăm", 7, NULL, NULL, "năm", 4, "UTF-8", 0);
     check_decode("\xEF\xBB\xBFx", 4, NULL, "utf8", "x", 1, "UTF-8", 0);
@@ -464,6 +466,27 @@ static void test_edges(void)
                  "Cộng hoà xã hội chủ nghĩa Việt Nam", 45, "TCVN3", 0);
     check_decode(tc, strlen(tc), "iso-8859-1", NULL,
                  "Cộng hoà xã hội chủ nghĩa Việt Nam", 45, "TCVN3", 0);
+    /* A declared UTF-16 without BOM: the NULs tell the byte order. */
+    check_decode("\0V\0i\x1e\xc7\0t\0 \0N\0a\0m", 16, "utf-16", NULL,
+                 "Việt Nam", 10, "UTF-16BE", 0);
+    check_decode("V\0i\0\xc7\x1et\0 \0N\0a\0m\0", 16, "UTF-16", NULL,
+                 "Việt Nam", 10, "UTF-16LE", 0);
+    /* Bytes our tables leave undefined: U+FFFD, counted. */
+    check_decode("a\x81\xb8", 3, NULL, "TCVN3", "a\xEF\xBF\xBD" "á", 6,
+                 "TCVN3", 1);
+    check_decode("a\x8d" "a\xf9", 4, NULL, "VNI", "a\xEF\xBF\xBD" "á", 6,
+                 "VNI", 1);
+    check_decode("x\xff", 2, NULL, "VIQR", "x\xEF\xBF\xBD", 4, "VIQR", 1);
+    /* A mark byte with nothing to attach to stays Latin-1 in VNI. */
+    check_decode("t\xf9", 2, NULL, "VNI", "tù", 3, "VNI", 0);
+    /* Plain English with apostrophes, questions and full stops: not VIQR. */
+    const char *en = "I can't say. Where are you? It's a dog's life. We'll "
+                     "see, O'Neil said. Is it a.m. or p.m.? Fine.";
+    check_decode(en, strlen(en), NULL, NULL, en, strlen(en), "UTF-8", 0);
+    CHECK_INT(tracuu_decode("x", 1, NULL, NULL, NULL, NULL, NULL, NULL),
+              TRACUU_ERR_INVALID_ARG);
+    CHECK_INT(tracuu_decode(NULL, 1, NULL, NULL, &out0, NULL, NULL, NULL),
+              TRACUU_ERR_INVALID_ARG);
     /* Western text in Windows-1252 stays Windows-1252. */
     const char *de = "Die Gr\xf6\xdf" "e der Stra\xdf" "e \xfc" "ber dem "
                      "Fl\xfc" "sschen ist sch\xf6n, sagte der M\xfcller. "
@@ -544,8 +567,48 @@ static void test_big(void)
     free(p);
 }
 
+/* Random bytes, rich in mark characters and bytes: every decoder gives
+ * valid UTF-8 of the length it says (ASan/valgrind watch the bounds). */
+static void test_random(void)
+{
+    static const char pool[] = "aeiouyAEIOUYdDntg^(+'`?~.\\ \xf8\xf9\xfb"
+                               "\xf5\xef\xe2\xe1\xea\xd1\xf4\xf6\xb8\xa7";
+    static const char *const encs[] = {
+        NULL, "UTF-8", "UTF-16LE", "UTF-16BE", "WINDOWS-1258", "VISCII",
+        "TCVN3", "VNI", "VIQR", "WINDOWS-1252"
+    };
+    unsigned seed = 12345;
+    int bad_utf8 = 0, bad_len = 0;
+    for (int round = 0; round < 400; round++) {
+        char in[300];
+        seed = seed * 1103515245u + 12345u;
+        size_t n = (seed >> 16) % sizeof in;
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = seed >> 16;
+            in[i] = (r & 3) ? pool[(r >> 2) % (sizeof pool - 1)]
+                            : (char)(r >> 4);
+        }
+        for (size_t e = 0; e < sizeof encs / sizeof *encs; e++) {
+            char *out = NULL;
+            size_t len = 0;
+            if (tracuu_decode(in, n, NULL, encs[e], &out, &len, NULL, NULL)
+                != TRACUU_OK || !out) {
+                bad_len++;
+                continue;
+            }
+            bad_utf8 += !tu_utf8_check((const unsigned char *)out, len);
+            bad_len += out[len] != '\0';
+            free(out);
+        }
+    }
+    CHECK_INT(bad_utf8, 0);
+    CHECK_INT(bad_len, 0);
+}
+
 void tu_test_main(void)
 {
+    test_random();
     test_canon();
     test_known();
     test_tcvn3_vs_glibc();

@@ -3,6 +3,7 @@
  * cases, and the subprocess runner on its own. */
 #include "tu_test.h"
 #include "tracuu/extract.h"
+#include "tu_encoders.h"
 #include "tu_subproc.h"
 
 #include <iconv.h>
@@ -46,17 +47,16 @@ static const char *write_str(const char *name, const char *s)
     return write_file(name, s, strlen(s));
 }
 
-/* White space runs to one space, trimmed; NFC.  Static buffer. */
-static const char *squeezed(const char *s)
+/* S with white space runs made one space, trimmed, in NFC, into OUT. */
+static const char *squeeze_into(const char *s, char *out, size_t cap)
 {
-    static char out[65536];
     if (!s)
         return "(null)";
     utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)s);
     const char *r = nfc ? (const char *)nfc : s;
     size_t w = 0;
     int space = 1;
-    for (; *r && w + 1 < sizeof out; r++) {
+    for (; *r && w + 1 < cap; r++) {
         if (strchr(" \t\r\n\f\v", *r)) {
             if (!space)
                 out[w++] = ' ';
@@ -71,6 +71,13 @@ static const char *squeezed(const char *s)
     out[w] = '\0';
     free(nfc);
     return out;
+}
+
+/* The same into a static buffer (main thread only). */
+static const char *squeezed(const char *s)
+{
+    static char out[65536];
+    return squeeze_into(s, out, sizeof out);
 }
 
 typedef struct {
@@ -149,12 +156,82 @@ static void test_text(void)
     run_opts(&r, path_of("a.txt"), &small);
     CHECK_INT(r.st, TRACUU_OK);
     CHECK_STR(r.x.text, "Ban Th");
-    CHECK_STR(r.x.warning, "text truncated to 6 bytes");
+    CHECK_STR(r.x.warning, "only the first 14 bytes of the file read; "
+                           "text truncated to 6 bytes");
     done(&r);
 
     run1(&r, write_str("blank.txt", "  \n\t\n"));
     CHECK_INT(r.st, TRACUU_ERR_EMPTY);
     CHECK_STR(r.err, "no text in the file");
+    done(&r);
+}
+
+/* Legacy encodings, found by the decoder (tracuu_decode) with no hint. */
+static void test_legacy(void)
+{
+    result_t r;
+    size_t n = 0, unmapped = 0;
+    const char *body = S1 "\n" S1 "\n";
+    char *tcvn = tu_tcvn3_encode(body, strlen(body), &n, &unmapped);
+    CHECK(tcvn != NULL && unmapped == 0);
+    if (tcvn)
+        run1(&r, write_file("tcvn3.txt", tcvn, n));
+    free(tcvn);
+    CHECK_INT(r.st, TRACUU_OK);
+    CHECK_STR(r.x.format, "txt");
+    CHECK_STR(r.x.encoding, "TCVN3");
+    CHECK_STR(squeezed(r.x.text), S1 " " S1);
+    CHECK_INT(r.x.n_invalid, 0);
+    done(&r);
+
+    /* A VNI page declaring Latin-1, as they did. */
+    const char *page = "<html><head><meta http-equiv=\"Content-Type\" "
+        "content=\"text/html; charset=iso-8859-1\"><title>Tỉnh ủy Kon Tum"
+        "</title></head><body><p>" S1 "</p><p>" S2 "</p></body></html>";
+    unmapped = 0;
+    char *vni = tu_vni_encode(page, strlen(page), &n, &unmapped);
+    CHECK(vni != NULL && unmapped == 0);
+    if (vni)
+        run1(&r, write_file("vni.html", vni, n));
+    free(vni);
+    CHECK_INT(r.st, TRACUU_OK);
+    CHECK_STR(r.x.format, "html");
+    CHECK_STR(r.x.encoding, "VNI");
+    CHECK_STR(squeezed(r.x.title), "Tỉnh ủy Kon Tum");
+    CHECK_STR(squeezed(r.x.text), S1 " " S2);
+    done(&r);
+
+    /* UTF-16LE without a BOM: libmagic says octet-stream; read as text. */
+    char u16[1024];
+    size_t k = 0;
+    for (const unsigned char *p = (const unsigned char *)S1 "\n" S2 "\n";
+         *p && k + 2 <= sizeof u16;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t m = utf8proc_iterate(p, -1, &cp);
+        if (m <= 0)
+            break;
+        p += m;
+        u16[k++] = (char)(cp & 0xff);
+        u16[k++] = (char)(cp >> 8);
+    }
+    run1(&r, write_file("u16.txt", u16, k));
+    CHECK_INT(r.st, TRACUU_OK);
+    CHECK_STR(r.x.mime, "application/octet-stream");
+    CHECK_STR(r.x.format, "txt");
+    CHECK_STR(r.x.encoding, "UTF-16LE");
+    CHECK_STR(r.x.text, S1 "\n" S2 "\n");
+    CHECK_STR(r.x.warning, "read as text: libmagic said application/octet-stream");
+    done(&r);
+
+    /* UTF-8 with one bad byte, not forced: still UTF-8, one replaced. */
+    run1(&r, write_str("bad2.txt", S1 "\n" S2 "\n" S1 " \xff " S2 "\n"));
+    CHECK_INT(r.st, TRACUU_OK);
+    CHECK_STR(r.x.encoding, "UTF-8");
+    CHECK_INT(r.x.n_invalid, 1);
+    char want[128];
+    snprintf(want, sizeof want, "invalid UTF-8: 1 sequence replaced "
+             "(first at byte %zu)", 2 * strlen(S1) + strlen(S2) + 3);
+    CHECK_STR(r.x.warning, want);
     done(&r);
 }
 
@@ -501,15 +578,6 @@ static void test_pdf(void)
     CHECK_INT(r.st, TRACUU_ERR_UNSUPPORTED);
     CHECK_STR(r.err, "scanned PDF without a text layer: use --ocr");
     done(&r);
-
-    /* ... with --ocr: the page is blank, so OCR finds nothing. */
-    if (tu_subproc_have("tesseract") && tu_subproc_have("pdftoppm")) {
-        tracuu_extract_opts_t o = {.ocr = 1};
-        run_opts(&r, path_of("scan.pdf"), &o);
-        CHECK_INT(r.st, TRACUU_ERR_EMPTY);
-        CHECK_STR(r.x.format, "ocr");
-        done(&r);
-    }
 }
 
 static void test_rtf(void)
@@ -544,15 +612,64 @@ static void test_rtf(void)
     CHECK(chdir(cwd) == 0);
 }
 
+#define VN1 "Nghị quyết số 25-NQ/TW của Ban Chấp hành Trung ương Đảng."
+#define VN2 "Ủy ban nhân dân tỉnh đã chỉ đạo các sở, ban, ngành thực hiện " \
+            "công tác dân vận."
+
+static const char *fixture(const char *name)
+{
+    static char p[1024];
+    snprintf(p, sizeof p, "%s/tests/data/extract/%s", tu_test_srcdir, name);
+    return p;
+}
+
+/* Fixtures written by LibreOffice (tests/data/extract/make.sh). */
+static void test_fixtures(void)
+{
+    result_t r;
+    run1(&r, fixture("vn.doc"));
+    if (r.st == TRACUU_ERR_HELPER_MISSING) {
+        fprintf(stderr, "SKIP .doc test: %s\n", r.err);
+    } else {
+        CHECK_INT(r.st, TRACUU_OK);
+        CHECK_STR(r.x.format, "doc");
+        CHECK_STR(r.x.mime, "application/msword");
+        CHECK_STR(squeezed(r.x.text), VN1 " " VN2);
+    }
+    done(&r);
+
+    /* A page image without a text layer, read by OCR. */
+    if (!tu_subproc_have("tesseract") || !tu_subproc_have("pdftoppm")) {
+        fprintf(stderr, "SKIP OCR test: install tesseract-ocr, "
+                "tesseract-ocr-vie and poppler-utils\n");
+        return;
+    }
+    tracuu_extract_opts_t o = {.ocr = 1};
+    run_opts(&r, fixture("scan.pdf"), &o);
+    CHECK_INT(r.st, TRACUU_OK);
+    CHECK_STR(r.x.format, "ocr");
+    CHECK_STR(r.x.mime, "application/pdf");
+    CHECK_STR(squeezed(r.x.text), VN1 " " VN2);
+    done(&r);
+}
+
+/* Each worker reads the DOCX (libzip, libxml2's reader), the HTML page
+ * (libxml2's HTML parser) and the PDF (pdftotext, forked from a thread). */
+static char thread_paths[3][512];
+
 static void *worker(void *arg)
 {
-    const char *path = arg;
+    (void)arg;
     long bad = 0;
-    for (int i = 0; i < 20; i++) {
+    for (int i = 0; i < 12; i++) {
         tracuu_extract_t x = {0};
         char *err = NULL;
-        if (tracuu_extract_file(path, NULL, &x, &err) != TRACUU_OK ||
-            !x.text || strcmp(x.text, DOCX_TEXT) != 0)
+        int k = i % 3;
+        char got[4096], want[4096];
+        squeeze_into(k == 0 ? DOCX_TEXT : k == 1 ? S1 " " S2 : S1, want,
+                     sizeof want);
+        if (tracuu_extract_file(thread_paths[k], NULL, &x, &err) != TRACUU_OK ||
+            strcmp(squeeze_into(x.text, got, sizeof got), want) != 0)
             bad++;
         tracuu_extract_clear(&x);
         free(err);
@@ -562,11 +679,12 @@ static void *worker(void *arg)
 
 static void test_threads(void)
 {
-    char p[512];
-    snprintf(p, sizeof p, "%s", path_of("a.docx"));
+    const char *names[3] = {"a.docx", "cp1258.html", "a.pdf"};
+    for (int i = 0; i < 3; i++)
+        snprintf(thread_paths[i], sizeof thread_paths[i], "%s", path_of(names[i]));
     pthread_t t[2];
     for (int i = 0; i < 2; i++)
-        CHECK(pthread_create(&t[i], NULL, worker, p) == 0);
+        CHECK(pthread_create(&t[i], NULL, worker, NULL) == 0);
     for (int i = 0; i < 2; i++) {
         void *bad = NULL;
         CHECK(pthread_join(t[i], &bad) == 0);
@@ -684,12 +802,14 @@ void tu_test_main(void)
     }
     test_subproc();
     test_text();
+    test_legacy();
     test_errors();
     test_html();
     test_docx();
     test_odt();
     test_pdf();
     test_rtf();
+    test_fixtures();
     test_threads();
     tracuu_extract_thread_cleanup();
 
@@ -697,7 +817,7 @@ void tu_test_main(void)
                            "empty.txt", "x.pdf", "scan.png", "page.html",
                            "cp1258.html", "page.xhtml", "a.docx", "b.zip",
                            "c.zip", "a.odt", "a.pdf", "scan.pdf", "a.rtf",
-                           "-dash.rtf"};
+                           "-dash.rtf", "tcvn3.txt", "vni.html", "bad2.txt", "u16.txt"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         unlink(path_of(names[i]));
     CHECK(rmdir(dir) == 0);
