@@ -18,8 +18,8 @@
 #include "tu_indexdoc.h"
 
 #define QUEUE 16
-#define BATCH_DOCS 200
-#define BATCH_BYTES ((uint64_t)32 << 20)
+#define BATCH_DOCS 1000
+#define BATCH_BYTES ((uint64_t)64 << 20)
 
 enum { R_DOC, R_SAME, R_FAIL, R_DRY };
 

@@ -7,10 +7,10 @@ what=${1:-test}
 build_pkgs=(build-essential cmake pkg-config libxapian-dev libutf8proc-dev
             libmagic-dev libzip-dev libxml2-dev xapian-tools)
 # Helpers the extractors run (PDF, Word, RTF, OCR).
-helper_pkgs=(poppler-utils antiword catdoc unrtf tesseract-ocr tesseract-ocr-vie file)
+helper_pkgs=(poppler-utils antiword catdoc tesseract-ocr tesseract-ocr-vie libmagic-mgc)
 run_pkgs=(lighttpd)
-test_pkgs=(valgrind python3 zip unzip wrk chromium chromium-driver fonts-dejavu-core
-           libreoffice-writer-nogui)
+test_pkgs=(valgrind python3 zip unzip curl wrk chromium chromium-driver
+           fonts-dejavu-core util-linux)
 
 pkgs=("${build_pkgs[@]}" "${helper_pkgs[@]}")
 case "$what" in
