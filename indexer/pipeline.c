@@ -16,6 +16,7 @@
 #include "tracuu/normalize.h"
 #include "tracuu/schema.h"
 #include "tu_indexdoc.h"
+#include "tu_synonyms.h"
 
 #define QUEUE 16
 #define BATCH_DOCS 1000
@@ -244,14 +245,10 @@ static void write_knowledge(tracuu_db_t *db, const tracuu_meta_t *m)
         free(k);
     }
     for (size_t i = 0; i < m->n_pairs; i++) {
-        char a[256], e[512];
-        int al = tracuu_norm_fold(m->pairs[i].abbr, strlen(m->pairs[i].abbr), a, sizeof a);
-        int el = tracuu_norm_fold(m->pairs[i].expansion, strlen(m->pairs[i].expansion),
-                                  e, sizeof e);
-        if (al <= 0 || el <= 0)
+        tu_syn_add_pair(db, m->pairs[i].abbr, m->pairs[i].expansion);
+        char a[256];
+        if (tu_syn_key(m->pairs[i].abbr, strlen(m->pairs[i].abbr), a, sizeof a) <= 0)
             continue;
-        tracuu_db_add_synonym(db, a, e);
-        tracuu_db_add_synonym(db, e, a);
         snprintf(key, sizeof key, "abbr:%s", a);
         tracuu_db_set_metadata(db, key, m->pairs[i].expansion,
                                strlen(m->pairs[i].expansion));
@@ -260,15 +257,7 @@ static void write_knowledge(tracuu_db_t *db, const tracuu_meta_t *m)
 
 static int curated_cb(const char *abbr, const char *expansion, void *ctx)
 {
-    tracuu_db_t *db = ctx;
-    char a[256], e[512];
-    int al = tracuu_norm_fold(abbr, strlen(abbr), a, sizeof a);
-    int el = tracuu_norm_fold(expansion, strlen(expansion), e, sizeof e);
-    if (al > 0 && el > 0) {
-        tracuu_db_add_synonym(db, a, e);
-        tracuu_db_add_synonym(db, e, a);
-    }
-    return 0;
+    return tu_syn_add_pair(ctx, abbr, expansion) == 0 ? 0 : 1;
 }
 
 /* ------------------------------------------------- vanished files */

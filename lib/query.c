@@ -4,6 +4,7 @@
 #include <string.h>
 #include "tu_query.h"
 #include "tu_buf.h"
+#include "tu_synonyms.h"
 #include "tracuu/meta.h"
 #include "tracuu/normalize.h"
 #include "tracuu/schema.h"
@@ -290,22 +291,9 @@ static size_t words_run(parser_t *p, const lexeme_t *w, size_t nw,
         /* Longest synonym key first: up to 4 words. */
         for (size_t k = nw - i < 4 ? nw - i : 4; p->db && k >= 1 && !q; k--) {
             char key[KEY_MAX];
-            size_t kl = 0;
-            int ok = 1;
-            for (size_t j = 0; j < k && ok; j++) {
-                int l = tracuu_norm_fold(w[i + j].s, w[i + j].n, key + kl + (j > 0),
-                                         sizeof key - kl - 1);
-                if (l <= 0) {
-                    ok = 0;
-                    break;
-                }
-                if (j > 0)
-                    key[kl++] = ' ';
-                kl += (size_t)l;
-            }
-            if (!ok)
+            const char *end = w[i + k - 1].s + w[i + k - 1].n;
+            if (tu_syn_key(w[i].s, (size_t)(end - w[i].s), key, sizeof key) <= 0)
                 continue;
-            key[kl] = '\0';
             syn_ctx_t sc = {.p = p};
             tracuu_db_synonyms(p->db, key, syn_cb, &sc);
             if (sc.n == 0)
