@@ -382,6 +382,29 @@ static void test_tcvn3_vs_glibc(void)
     CHECK_INT(agree, 96);
 }
 
+/* The letter table both ways, against utf8proc's case mapping. */
+static void test_vnchar(void)
+{
+    int ok = 0, n = 0;
+    for (int v = 0; v < TU_V_COUNT; v++)
+        for (int t = 0; t < TU_T_COUNT; t++)
+            for (int up = 0; up < 2; up++) {
+                uint32_t cp = tu_vn_compose(v, t, up);
+                int v2, t2, up2;
+                n++;
+                ok += tu_vn_decompose(cp, &v2, &t2, &up2) && v2 == v &&
+                      t2 == t && up2 == up &&
+                      (uint32_t)utf8proc_toupper((utf8proc_int32_t)
+                          tu_vn_compose(v, t, 0)) == tu_vn_compose(v, t, 1);
+            }
+    CHECK_INT(n, 144);
+    CHECK_INT(ok, 144);
+    int v, t, up;
+    CHECK(!tu_vn_decompose(0xE6, &v, &t, &up));   /* æ */
+    CHECK(!tu_vn_decompose('b', &v, &t, &up));
+    CHECK(!tu_vn_decompose(0x1EFA, &v, &t, &up));
+}
+
 /* ---- API details -------------------------------------------------------- */
 
 static void test_canon(void)
@@ -608,6 +631,7 @@ static void test_random(void)
 
 void tu_test_main(void)
 {
+    test_vnchar();
     test_random();
     test_canon();
     test_known();
