@@ -116,14 +116,17 @@ static size_t dec_iconv(const char *code, size_t step, const char *in,
             break;
         if (errno == E2BIG || ol < 3)
             break;                     /* cannot happen with CAP >= 3N+1 */
-        /* EILSEQ or EINVAL (truncated at the end): replace and go on. */
+        /* EILSEQ or EINVAL (truncated at the end): first write out the
+         * character CP1258 holds back to combine, then replace and go on. */
+        iconv(cd, NULL, NULL, &op, &ol);
+        if (ol < 3)
+            break;
         size_t skip = il < step ? il : step;
         ip += skip;
         il -= skip;
         op += tu_utf8_put(op, 0xFFFD);
         ol -= 3;
         (*bad)++;
-        iconv(cd, NULL, NULL, NULL, NULL);
     }
     /* Flush a character CP1258 may be holding back to combine. */
     iconv(cd, NULL, NULL, &op, &ol);

@@ -514,6 +514,13 @@ static void test_edges(void)
     check_decode("a\x8d" "a\xf9", 4, NULL, "VNI", "a\xEF\xBF\xBD" "á", 6,
                  "VNI", 1);
     check_decode("x\xff", 2, NULL, "VIQR", "x\xEF\xBF\xBD", 4, "VIQR", 1);
+    /* A bad byte after a letter CP1258 holds back to combine keeps it. */
+    check_decode("ab\x81" "c", 4, NULL, "cp1258", "ab\xEF\xBF\xBD" "c", 6,
+                 "WINDOWS-1258", 1);
+    check_decode("a\x81", 2, NULL, "cp1258", "a\xEF\xBF\xBD", 4,
+                 "WINDOWS-1258", 1);
+    check_decode("a\0\x00\xd8" "b\0", 6, NULL, "UTF-16LE",
+                 "a\xEF\xBF\xBD" "b", 5, "UTF-16LE", 1);
     /* A mark byte with nothing to attach to stays Latin-1 in VNI. */
     check_decode("t\xf9", 2, NULL, "VNI", "tù", 3, "VNI", 0);
     /* Plain English with apostrophes, questions and full stops: not VIQR. */
