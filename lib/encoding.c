@@ -344,10 +344,11 @@ static int detect(const char *in, size_t n, const char *hint, size_t *skip,
     *valid_utf8 = valid;
     if (bom8 && !valid)
         return E_UTF8;
-    /* A declared charset we decode; but UTF-8/ASCII that is not valid and
-     * Latin-1/Windows-1252 (which TCVN3 and VNI pages used to declare) go
-     * through detection. */
-    if (h >= 0 && h != E_CP1252 && !(h == E_UTF8 && !valid))
+    /* A declared charset we decode; but Latin-1/Windows-1252 (which TCVN3
+     * and VNI pages used to declare) goes through detection, and so does
+     * UTF-8: if not valid, all of it; if valid, the check for TCVN3/VNI
+     * seen through Windows-1252 (a .doc extractor's UTF-8 output). */
+    if (h >= 0 && h != E_CP1252 && h != E_UTF8)
         return h;
     if (u16 >= 0)
         return u16;

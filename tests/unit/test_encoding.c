@@ -550,6 +550,11 @@ static void test_edges(void)
     CHECK(out && strcmp(out, de8) == 0);
     free(de8);
     free(out);
+    /* What antiword prints for .VnTime text, declared UTF-8: TCVN3. */
+    const char *anti = "C\xc3\xa9ng ho\xc2\xb5 x\xc2\xb7 h\xc3\xa9i "
+                       "ch\xc3\xb1 ngh\xc3\x9c" "a Vi\xc3\x96t Nam";
+    check_decode(anti, strlen(anti), "UTF-8", NULL,
+                 "Cộng hoà xã hội chủ nghĩa Việt Nam", 45, "TCVN3", 0);
     /* Vietnamese UTF-8 within Latin-1 letters only stays UTF-8 too. */
     check_decode("Các tin khác", 14, NULL, NULL, "Các tin khác", 14, "UTF-8", 0);
     /* Damaged UTF-8 (one byte cut) is still UTF-8. */
