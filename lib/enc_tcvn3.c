@@ -79,9 +79,11 @@ static unsigned char enc_one(uint32_t cp)
     if (cp == 0xA0) return 0xA0;
     for (int b = 0xA1; b <= 0xFF; b++) {
         uint32_t h = high[b - 0xA0];
+        if (h != cp)
+            continue;
         int is_vn1_extra = (h >= 0x300 && h <= 0x323) ||
             (b >= 0xAF && tu_vn_decompose(h, &v, &t, &up) && up);
-        if (h == cp && !is_vn1_extra)
+        if (!is_vn1_extra)
             return (unsigned char)b;
     }
     return 0;

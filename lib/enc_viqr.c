@@ -2,7 +2,8 @@
  *
  * Marks follow the letter: breve '(', circumflex '^', horn '+', then the
  * tone: acute '\'', grave '`', hook '?', tilde '~', dot below '.'; "dd" is
- * đ; a backslash before a mark character makes it literal.  Because '.',
+ * đ; a backslash before a mark character that follows a vowel makes it
+ * literal (elsewhere a backslash is kept as it is).  Because '.',
  * '?' and '\'' are also punctuation, the decoder is conservative: marks
  * after the last letter of a word are taken as marks only if the word then
  * reads as a Vietnamese syllable ("tri." is trị, "Nam." stays; "ba..." is
@@ -63,8 +64,9 @@ typedef struct {
 } runinfo;
 
 /* Decode the run R (LEN bytes: letters, marks, escapes; starts with a
- * letter) into OUT (room for LEN bytes... at most 3 per input byte).
- * LAST: index of the run's last letter; marks after it are "trailing". */
+ * letter) into OUT (room for 3 * LEN bytes) with MODE (APPLY_*); returns
+ * the length written.  LAST: index of the run's last letter; marks after it
+ * are "trailing".  *RI gets what the pass saw. */
 static size_t decode_run(const unsigned char *r, size_t len, size_t last,
                          int mode, char *out, runinfo *ri)
 {
@@ -164,11 +166,6 @@ size_t tu_viqr_decode(const char *in, size_t n, char *out, size_t *n_invalid,
                 o += len;
             }
             i += len;
-            continue;
-        }
-        if (c == '\\' && i + 1 < n && is_mark(s[i + 1]) && !is_alpha(s[i + 1])) {
-            out[o++] = (char)s[i + 1];
-            i += 2;
             continue;
         }
         if (!is_alpha(c)) {

@@ -20,6 +20,21 @@ static const uint16_t lower[TU_V_COUNT][TU_T_COUNT] = {
     {0x0079, 0x1EF3, 0x1EF7, 0x1EF9, 0x00FD, 0x1EF5}, /* y */
 };
 
+/* Reverse of lower[][]: 1 + vowel * 8 + tone, 0 if none.  Derived from
+ * lower[][] by a throwaway script; test_vnchar (tests/unit/test_encoding.c)
+ * checks all 144 letters both ways. */
+static const unsigned char rev_latin1[31] = {   /* U+00E0 .. U+00FE */
+      2,   5,  17,   4,   0,   0,   0,   0,  26,  29,  33,   0,
+     42,  45,   0,   0,   0,   0,  50,  53,  57,  52,   0,   0,
+      0,  74,  77,   0,   0,  93,   0,
+};
+static const unsigned char rev_ext[45] = {      /* U+1EA1 .. U+1EF9, odd */
+      6,   3,  21,  18,  19,  20,  22,  13,  10,  11,  12,  14,
+     30,  27,  28,  37,  34,  35,  36,  38,  43,  46,  54,  51,
+     61,  58,  59,  60,  62,  69,  66,  67,  68,  70,  78,  75,
+     85,  82,  83,  84,  86,  90,  94,  91,  92,
+};
+
 /* Upper case of a lower-case letter of the table. */
 static uint32_t upper_of(uint32_t cp)
 {
@@ -48,15 +63,31 @@ int tu_vn_decompose(uint32_t cp, int *vowel, int *tone, int *upper)
         up = (cp & 1) == 0;
         lc = cp | 1;
     } else { lc = cp; up = 0; }
-    if (lc < 0x61 || (lc > 0x7A && lc < 0xE0) || lc > 0x1EF9)
+    unsigned r = 0;
+    switch (lc) {
+    case 'a': r = 1 + TU_V_A * 8; break;
+    case 'e': r = 1 + TU_V_E * 8; break;
+    case 'i': r = 1 + TU_V_I * 8; break;
+    case 'o': r = 1 + TU_V_O * 8; break;
+    case 'u': r = 1 + TU_V_U * 8; break;
+    case 'y': r = 1 + TU_V_Y * 8; break;
+    case 0x103: r = 1 + TU_V_AW * 8; break;
+    case 0x129: r = 1 + TU_V_I * 8 + TU_T_TILDE; break;
+    case 0x169: r = 1 + TU_V_U * 8 + TU_T_TILDE; break;
+    case 0x1A1: r = 1 + TU_V_OW * 8; break;
+    case 0x1B0: r = 1 + TU_V_UW * 8; break;
+    default:
+        if (lc >= 0xE0 && lc <= 0xFE)
+            r = rev_latin1[lc - 0xE0];
+        else if (lc >= 0x1EA1 && lc <= 0x1EF9)
+            r = rev_ext[(lc - 0x1EA1) / 2];
+    }
+    if (!r)
         return 0;
-    for (int v = 0; v < TU_V_COUNT; v++)
-        for (int t = 0; t < TU_T_COUNT; t++)
-            if (lower[v][t] == lc) {
-                *vowel = v; *tone = t; *upper = up;
-                return 1;
-            }
-    return 0;
+    *vowel = (int)((r - 1) / 8);
+    *tone = (int)((r - 1) % 8);
+    *upper = up;
+    return 1;
 }
 
 int tu_vn_add_circumflex(int v)

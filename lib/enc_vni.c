@@ -36,7 +36,8 @@ static const struct { unsigned char b; unsigned char v, tone; } singles[] = {
 };
 #define N_SINGLES (sizeof singles / sizeof *singles)
 
-/* 0..255 -> index+1 into marks / singles (lower or upper byte), 0 = none. */
+/* Index into marks[] / singles[] of byte B (lower- or upper-case form,
+ * *UPPER says which), or -1. */
 static int find_mark(unsigned char b, int *upper)
 {
     for (size_t k = 0; k < N_MARKS; k++) {
@@ -69,8 +70,8 @@ static int ascii_vowel(unsigned char c, int *upper)
     }
 }
 
-/* Tables indexed by byte, built from the arrays above on each call would be
- * wasteful; these small lookups are precomputed once per decode call. */
+/* What each byte is, built from the arrays above at the start of each
+ * decode call (256 entries, cheap next to the text). */
 typedef struct { signed char mark, single; unsigned char up; } byteinfo;
 
 static void build_info(byteinfo info[256])

@@ -116,14 +116,17 @@ static size_t dec_iconv(const char *code, size_t step, const char *in,
             break;
         if (errno == E2BIG || ol < 3)
             break;                     /* cannot happen with CAP >= 3N+1 */
-        /* EILSEQ or EINVAL (truncated at the end): replace and go on. */
+        /* EILSEQ or EINVAL (truncated at the end): first write out the
+         * character CP1258 holds back to combine, then replace and go on. */
+        iconv(cd, NULL, NULL, &op, &ol);
+        if (ol < 3)
+            break;
         size_t skip = il < step ? il : step;
         ip += skip;
         il -= skip;
         op += tu_utf8_put(op, 0xFFFD);
         ol -= 3;
         (*bad)++;
-        iconv(cd, NULL, NULL, NULL, NULL);
     }
     /* Flush a character CP1258 may be holding back to combine. */
     iconv(cd, NULL, NULL, &op, &ol);
@@ -230,9 +233,9 @@ static int looks_viqr(const char *s, size_t n, char *buf)
     return tu_vn_stats_score(&v) > tu_vn_stats_score(&a);
 }
 
-/* Best single-byte (or damaged UTF-8) decoding of S.  BUF has room for
- * 3 * N + 1 bytes. */
-static int pick_candidate(const char *s, size_t n, char *buf)
+/* Best single-byte (or damaged UTF-8) decoding of S; its score in *SCORE
+ * (may be NULL).  BUF has room for 3 * N + 1 bytes. */
+static int pick_candidate(const char *s, size_t n, char *buf, double *score)
 {
     static const int order[] = { E_UTF8, E_TCVN3, E_VNI, E_CP1258, E_VISCII };
     int best = E_CP1252;
@@ -263,50 +266,121 @@ static int pick_candidate(const char *s, size_t n, char *buf)
     }
     /* Not Vietnamese at all (none or few of the non-ASCII words are
      * syllables): Western text, last resort Windows-1252. */
+    if (score)
+        *score = best_score;
     if (best != E_UTF8 && (best_st.marked_valid == 0 ||
         best_st.marked_valid * 10 < (best_st.marked + best_st.foreign) * 3))
         return E_CP1252;
     return best;
 }
 
+/* TCVN3 or VNI bytes that a program read as Windows-1252 / Latin-1 and
+ * wrote out as UTF-8 ("Céng hoµ x· héi": what .doc extractors give for
+ * text in .VnTime or VNI fonts).  Writes the single bytes back into OUT
+ * (room for N) and returns 1, or returns 0 if S holds a character that is
+ * not in Windows-1252 / Latin-1 (or is not valid UTF-8). */
+static int unwrap_1252(const unsigned char *s, size_t n, char *out,
+                       size_t *out_n)
+{
+    size_t i = 0, o = 0;
+    while (i < n) {
+        uint32_t cp;
+        size_t len = tu_utf8_get(s + i, n - i, &cp);
+        unsigned b = 0;
+        if (len == 1 && s[i] >= 0x80)
+            return 0;
+        if (cp < 0x100) {
+            b = cp;
+        } else {
+            for (unsigned c = 0x80; c < 0xA0 && !b; c++)
+                if (tu_cp1252_c1((unsigned char)c) == cp)
+                    b = c;
+            if (!b)
+                return 0;
+        }
+        out[o++] = (char)b;
+        i += len;
+    }
+    *out_n = o;
+    return 1;
+}
+
+enum { DETECT_NOMEM = -1 };
+
 /* The encoding of IN; *SKIP gets the BOM's length, *VALID 1 if the bytes
- * were found to be valid UTF-8.  BUF: room for 3 * N + 1 bytes. */
+ * (after the BOM) were found to be valid UTF-8, *WRAPPED 1 if they are
+ * TCVN3/VNI worn as Windows-1252 in UTF-8 (see unwrap_1252).  BUF: room for
+ * 3 * N + 1 bytes.  DETECT_NOMEM if out of memory. */
 static int detect(const char *in, size_t n, const char *hint, size_t *skip,
-                  int *valid_utf8, char *buf)
+                  int *valid_utf8, int *wrapped, char *buf)
 {
     const unsigned char *s = (const unsigned char *)in;
+    int h = -1, u16 = -1, bom8 = 0;
     *skip = 0;
     *valid_utf8 = 0;
+    *wrapped = 0;
     if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
         *skip = 3;
-        return E_UTF8;
+        bom8 = 1;
+    } else if (n >= 2 && s[0] == 0xFF && s[1] == 0xFE) {
+        *skip = 2;
+        return E_UTF16LE;
+    } else if (n >= 2 && s[0] == 0xFE && s[1] == 0xFF) {
+        *skip = 2;
+        return E_UTF16BE;
     }
-    if (n >= 2 && s[0] == 0xFF && s[1] == 0xFE) { *skip = 2; return E_UTF16LE; }
-    if (n >= 2 && s[0] == 0xFE && s[1] == 0xFF) { *skip = 2; return E_UTF16BE; }
+    s += *skip;
+    in += *skip;
+    n -= *skip;
 
-    int h = enc_index(tracuu_encoding_canon(hint));
-    int u16 = sniff_utf16(s, n);
-    if (h == E_UTF16LE || h == E_UTF16BE)
-        return u16 >= 0 ? u16 : h;
+    if (!bom8) {
+        h = enc_index(tracuu_encoding_canon(hint));
+        u16 = sniff_utf16(s, n);
+        if (h == E_UTF16LE || h == E_UTF16BE)
+            return u16 >= 0 ? u16 : h;
+    }
     size_t m = sample_len(s, n);
     int valid = tu_utf8_check(s, n);
     *valid_utf8 = valid;
-    /* A declared charset we decode; but UTF-8/ASCII that is not valid and
-     * Latin-1/Windows-1252 (which TCVN3 and VNI pages used to declare) go
-     * through detection. */
-    if (h >= 0 && h != E_CP1252 && !(h == E_UTF8 && !valid))
+    if (bom8 && !valid)
+        return E_UTF8;
+    /* A declared charset we decode; but Latin-1/Windows-1252 (which TCVN3
+     * and VNI pages used to declare) goes through detection, and so does
+     * UTF-8: if not valid, all of it; if valid, the check for TCVN3/VNI
+     * seen through Windows-1252 (a .doc extractor's UTF-8 output). */
+    if (h >= 0 && h != E_CP1252 && h != E_UTF8)
         return h;
     if (u16 >= 0)
         return u16;
-    if (valid) {
-        int ascii = 1;
-        for (size_t i = 0; i < m && ascii; i++)
-            ascii = s[i] < 0x80;
-        if (ascii && h != E_UTF8 && looks_viqr(in, m, buf))
-            return E_VIQR;
-        return E_UTF8;
+    if (!valid)
+        return pick_candidate(in, m, buf, NULL);
+
+    int ascii = 1;
+    for (size_t i = 0; i < m && ascii; i++)
+        ascii = s[i] < 0x80;
+    if (ascii)
+        return !bom8 && h != E_UTF8 && looks_viqr(in, m, buf) ? E_VIQR
+                                                               : E_UTF8;
+    /* UTF-8 holding only Windows-1252 characters (genuine Vietnamese text
+     * nearly always has ư ơ ă đ or U+1Exx): maybe TCVN3 or VNI seen through
+     * Windows-1252.  Taken if that reads clearly better. */
+    char *raw = malloc(m + 1);
+    size_t k;
+    int e = E_UTF8;
+    if (!raw)
+        return DETECT_NOMEM;
+    if (unwrap_1252(s, m, raw, &k)) {
+        tu_vn_stats u;
+        double sc = 0.0;
+        tu_vn_stats_text(in, m, &u);
+        int e2 = pick_candidate(raw, k, buf, &sc);
+        if ((e2 == E_TCVN3 || e2 == E_VNI) && sc > tu_vn_stats_score(&u) + 0.1) {
+            e = e2;
+            *wrapped = 1;
+        }
     }
-    return pick_candidate(in, m, buf);
+    free(raw);
+    return e;
 }
 
 tracuu_status_t tracuu_decode(const char *bytes, size_t n, const char *hint,
@@ -315,7 +389,7 @@ tracuu_status_t tracuu_decode(const char *bytes, size_t n, const char *hint,
 {
     const unsigned char *s = (const unsigned char *)bytes;
     size_t bad = 0, skip = 0, len;
-    int e, valid = 0;
+    int e, valid = 0, wrapped = 0;
     if (out) *out = NULL;
     if (out_len) *out_len = 0;
     if (n_invalid) *n_invalid = 0;
@@ -340,10 +414,30 @@ tracuu_status_t tracuu_decode(const char *bytes, size_t n, const char *hint,
         if (e == E_UTF16BE && n >= 2 && s[0] == 0xFE && s[1] == 0xFF)
             skip = 2;
     } else {
-        e = detect(bytes, n, hint, &skip, &valid, buf);
+        e = detect(bytes, n, hint, &skip, &valid, &wrapped, buf);
+        if (e == DETECT_NOMEM) {
+            free(buf);
+            return TRACUU_ERR_NOMEM;
+        }
     }
 
-    if (e == E_UTF8 && valid) {           /* checked already: copy */
+    if (wrapped) {                        /* back to the single bytes */
+        char *raw = malloc(n - skip + 1);
+        size_t k;
+        if (!raw) {
+            free(buf);
+            return TRACUU_ERR_NOMEM;
+        }
+        if (unwrap_1252(s + skip, n - skip, raw, &k)) {
+            len = dec_with(e, raw, k, buf, &bad);
+        } else {                          /* past the sample: not so */
+            e = E_UTF8;
+            len = n - skip;
+            memcpy(buf, bytes + skip, len);
+            buf[len] = '\0';
+        }
+        free(raw);
+    } else if (e == E_UTF8 && valid) {    /* checked already: copy */
         len = n - skip;
         if (len)
             memcpy(buf, bytes + skip, len);

@@ -28,12 +28,16 @@ const char *tracuu_encoding_canon(const char *name);
  * with U+FFFD for what is not valid (one per bad byte; per bad 2-byte unit
  * in UTF-16); *N_INVALID counts those.  OUT_LEN, ENCODING and N_INVALID may
  * be NULL.  BYTES may be NULL when N is 0 (gives "", "UTF-8").
- * Detection order: BOM (stripped); a HINT we know, except "UTF-8"/ASCII on
- * bytes that are not valid UTF-8 and Latin-1/Windows-1252 (which TCVN3 and
- * VNI documents used to declare), which go on to detection; UTF-16 without
- * BOM (NULs in one byte parity); valid UTF-8 (pure ASCII that reads as VIQR
- * is VIQR); else the best-scoring of damaged UTF-8, TCVN3, VNI,
- * WINDOWS-1258, VISCII, or WINDOWS-1252 when none reads as Vietnamese.
+ * Detection order: BOM (stripped); a HINT we know, except Latin-1/
+ * Windows-1252 (which TCVN3 and VNI documents used to declare), which goes
+ * on to detection; UTF-16 without BOM (NULs in one byte parity); valid
+ * UTF-8 (pure ASCII that reads as VIQR is VIQR unless the hint says
+ * UTF-8/ASCII; UTF-8 holding only Windows-1252 characters that reads far
+ * better as TCVN3 or VNI bytes is such a text seen through Windows-1252,
+ * as .doc extractors give .VnTime text: decoded as such and named TCVN3 or
+ * VNI, even with a UTF-8 hint); else the best-scoring of damaged UTF-8,
+ * TCVN3, VNI, WINDOWS-1258, VISCII, or WINDOWS-1252 when none reads as
+ * Vietnamese.
  * Only the first 64 KiB are scored; time is linear in N.
  * Returns TRACUU_OK, TRACUU_ERR_NOMEM, TRACUU_ERR_INVALID_ARG (unknown
  * FORCE, or OUT NULL, or BYTES NULL with N > 0), TRACUU_ERR_ENCODING (the
