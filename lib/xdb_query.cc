@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <memory>
 #include <new>
 #include <string>
@@ -41,34 +42,41 @@ class ListSpy : public Xapian::MatchSpy {
   public:
     explicit ListSpy(Xapian::valueno slot) : slot_(slot) {}
 
+    /* Count whole values: most documents share a few distinct lists, so
+     * one hash lookup per document; the lists are split in sorted(). */
     void operator()(const Xapian::Document &doc, double) override
     {
         std::string v = doc.get_value(slot_);
-        if (v.empty())
-            return;
-        seen_.clear();
-        size_t start = 0;
-        while (start <= v.size()) {
-            size_t nl = v.find('\n', start);
-            if (nl == std::string::npos)
-                nl = v.size();
-            if (nl > start) {
-                std::string item(v, start, nl - start);
-                if (std::find(seen_.begin(), seen_.end(), item) ==
-                    seen_.end()) {
-                    ++counts_[item];
-                    seen_.push_back(item);
-                }
-            }
-            start = nl + 1;
-        }
+        if (!v.empty())
+            ++raw_[v];
     }
 
-    /* (value, count) most frequent first, ties in byte order. */
+    /* (value, count) most frequent first, ties in byte order.  A document
+     * counts once per item, even if its list repeats the item. */
     std::vector<std::pair<std::string, uint32_t> > sorted() const
     {
-        std::vector<std::pair<std::string, uint32_t> > out(counts_.begin(),
-                                                           counts_.end());
+        std::map<std::string, uint32_t> counts;   /* byte order */
+        std::vector<std::string> seen;
+        for (const auto &kv : raw_) {
+            const std::string &v = kv.first;
+            seen.clear();
+            size_t start = 0;
+            while (start <= v.size()) {
+                size_t nl = v.find('\n', start);
+                if (nl == std::string::npos)
+                    nl = v.size();
+                if (nl > start) {
+                    std::string item(v, start, nl - start);
+                    if (std::find(seen.begin(), seen.end(), item) == seen.end()) {
+                        counts[item] += kv.second;
+                        seen.push_back(item);
+                    }
+                }
+                start = nl + 1;
+            }
+        }
+        std::vector<std::pair<std::string, uint32_t> > out(counts.begin(),
+                                                           counts.end());
         std::stable_sort(out.begin(), out.end(),
                          [](const std::pair<std::string, uint32_t> &a,
                             const std::pair<std::string, uint32_t> &b) {
@@ -81,8 +89,7 @@ class ListSpy : public Xapian::MatchSpy {
 
   private:
     Xapian::valueno slot_;
-    std::map<std::string, uint32_t> counts_;   /* byte order */
-    std::vector<std::string> seen_;            /* items of the current doc */
+    std::unordered_map<std::string, uint32_t> raw_;  /* whole lists */
 };
 
 bool left_hand_op(tracuu_query_op_t op)
