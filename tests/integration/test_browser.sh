@@ -23,6 +23,12 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   exit 77
 fi
 command -v python3 >/dev/null || { echo "SKIP: python3 missing"; exit 77; }
+# chromedriver talks to Chromium through ws://localhost: a root without
+# /etc/hosts (a bare chroot) cannot run it at all
+if ! getent hosts localhost >/dev/null; then
+  echo "SKIP: 'localhost' does not resolve (no /etc/hosts?): chromedriver cannot reach Chromium"
+  exit 77
+fi
 
 DB=$SCRATCHDIR/db
 build_index "$DB" || { echo "tracuu-index failed:"; cat "$SCRATCHDIR/index.log"; exit 1; }
