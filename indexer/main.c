@@ -139,9 +139,9 @@ int main(int argc, char **argv)
     int rc = ix_run(&o, &list, roots, n_paths, &st);
     if (!o.quiet && rc == 0) {
         double mb = (double)st.bytes / 1e6;
-        fprintf(stderr, "%sindexed %zu, unchanged %zu, removed %zu, failed %zu, in %.2f s"
+        fprintf(stderr, "%s %zu, unchanged %zu, removed %zu, failed %zu, in %.2f s"
                 " (%.2f MB/s)%s\n",
-                o.dry_run ? "dry run: would index " : "", st.indexed, st.unchanged,
+                o.dry_run ? "dry run: would index" : "indexed", st.indexed, st.unchanged,
                 st.removed, st.failed + list.problems, st.seconds,
                 st.seconds > 0 ? mb / st.seconds : 0.0,
                 st.interrupted ? "; interrupted, run again to finish" : "");

@@ -213,6 +213,24 @@ static int db_error(tracuu_db_t *db, const char *what)
     return -1;
 }
 
+/* An unchanged file indexed with a problem: report the problem again, as
+ * the run that indexed it did (so a re-run names the same files). */
+static void old_warning(tracuu_db_t *db, const char *path, ix_stats_t *st)
+{
+    char uid[TU_UID_MAX + 1];
+    tracuu_docid_t id = 0;
+    char *w = NULL;
+    size_t l = 0;
+    tu_uid_term(path, uid);
+    if (tracuu_db_find_term(db, uid, &id) == TRACUU_OK && id &&
+        tracuu_db_get_value(db, id, TU_SLOT_WARNING, &w, &l) == TRACUU_OK &&
+        w && l) {
+        fprintf(stderr, "tracuu-index: %s: %s\n", path, w);
+        st->warned++;
+    }
+    free(w);
+}
+
 /* Metadata and synonyms a document brings. */
 static void write_knowledge(tracuu_db_t *db, const tracuu_meta_t *m)
 {
@@ -401,6 +419,7 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
                 free(hash);
                 if (same) {
                     st->unchanged++;
+                    old_warning(db, f->path, st);
                     continue;
                 }
             }
@@ -468,6 +487,8 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
             break;
         case R_SAME:
             st->unchanged++;
+            if (db)
+                old_warning(db, f->path, st);
             break;
         case R_DRY:
             printf("%s\t%s\t%s\t%s\t%zu bytes of text\n", f->path, r->format,
@@ -479,6 +500,13 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
             tu_uid_term(f->path, uid);
             if (dbfail)
                 break;
+            if (r->warning &&
+                tracuu_doc_set_value(r->doc, TU_SLOT_WARNING, r->warning,
+                                     strlen(r->warning)) != TRACUU_OK) {
+                fprintf(stderr, "tracuu-index: %s: out of memory\n", f->path);
+                st->failed++;
+                break;
+            }
             if (tracuu_db_replace(db, uid, r->doc, NULL) != TRACUU_OK) {
                 db_error(db, f->path);
                 dbfail = 1;

@@ -226,7 +226,11 @@ static tracuu_status_t sniff_binary(const tu_extract_src_t *src,
             size_t k = x->len < SNIFF_BYTES ? x->len : SNIFF_BYTES;
             if (tracuu_vn_score(x->text, k) >= MIN_VN_SCORE) {
                 snprintf(x->format, sizeof x->format, "txt");
-                tu_extract_warnf(x, "read as text: libmagic said %s", src->mime);
+                /* VISCII puts six letters (Ẳ Ẵ Ẫ Ỷ Ỹ Ỵ) on control
+                 * bytes, so libmagic never calls it text: no problem. */
+                if (!x->encoding || strcmp(x->encoding, "VISCII") != 0)
+                    tu_extract_warnf(x, "read as text: libmagic said %s",
+                                     src->mime);
                 return TRACUU_OK;
             }
         }

@@ -1,11 +1,13 @@
 /* Formats read by external helper programs (tu_subproc_run):
  *   PDF   pdftotext -enc UTF-8 FILE -  (poppler-utils), title from pdfinfo;
  *         no text layer: OCR with pdftoppm + tesseract -l vie if opts->ocr
- *   DOC   antiword -m UTF-8.txt FILE, else catdoc -d utf-8 FILE
- *   RTF   catdoc -d utf-8 FILE.  Not unrtf: 0.21.10 prints "?" for every
+ *   DOC   antiword -w 0 -m UTF-8.txt FILE, else catdoc -w -d utf-8 FILE
+ *   RTF   catdoc -w -d utf-8 FILE.  Not unrtf: 0.21.10 prints "?" for every
  *         \uN character with --text and drops the character after it
  *         with --html (tested with Vietnamese).
  *   image tesseract FILE - -l vie, only if opts->ocr.
+ * No wrapping (-w 0, -w): one paragraph per line, since a line end is a
+ * sentence end to the tokenizer and phrases would not match across it.
  * Output over max_text_bytes is kept, truncated, with a warning. */
 #include "tu_extract.h"
 #include "tu_subproc.h"
@@ -262,8 +264,9 @@ tracuu_status_t tu_extract_pdf(const tu_extract_src_t *src,
 tracuu_status_t tu_extract_doc(const tu_extract_src_t *src,
                                tracuu_extract_t *x, char **errmsg)
 {
-    const char *anti[] = {"antiword", "-m", "UTF-8.txt", src->path, NULL};
-    const char *cat[] = {"catdoc", "-d", "utf-8", src->path, NULL};
+    const char *anti[] = {"antiword", "-w", "0", "-m", "UTF-8.txt", src->path,
+                          NULL};
+    const char *cat[] = {"catdoc", "-w", "-d", "utf-8", src->path, NULL};
     tu_subproc_res_t res = {0};
     int trunc;
     char *first = NULL;
@@ -300,7 +303,7 @@ tracuu_status_t tu_extract_doc(const tu_extract_src_t *src,
 tracuu_status_t tu_extract_rtf(const tu_extract_src_t *src,
                                tracuu_extract_t *x, char **errmsg)
 {
-    const char *argv[] = {"catdoc", "-d", "utf-8", src->path, NULL};
+    const char *argv[] = {"catdoc", "-w", "-d", "utf-8", src->path, NULL};
     tu_subproc_res_t res = {0};
     int trunc;
     tracuu_status_t st = run(src, argv, "catdoc", &res, &trunc, errmsg);

@@ -36,6 +36,9 @@ enum {
     TU_SLOT_YEAR = 6,     /* facet: the document's year "2023" */
     TU_SLOT_MODELS = 7,   /* facet: models named (display form) */
     TU_SLOT_PATH = 8,     /* the absolute path (listings read it cheaply) */
+    TU_SLOT_WARNING = 9,  /* the problem reported when the file was indexed
+                           * (e.g. invalid UTF-8), unset if none: a re-run
+                           * that skips the unchanged file reports it again */
 };
 
 /* Query fields (DESIGN.md section 4) and the prefix each searches.
