@@ -50,8 +50,20 @@ static int is_connector(uint32_t cp)
 static int is_sentence_end(uint32_t cp)
 {
     return cp == '.' || cp == '!' || cp == '?' || cp == ';' || cp == ':' ||
-           cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' ||
-           cp == 0x85 || cp == 0x2026 || cp == 0x2028 || cp == 0x2029;
+           cp == '\f' || cp == 0x2026 || cp == 0x2029;
+}
+
+/* Line breaks: one ends a sentence unless the next line goes on in lower
+ * case or with a number (a wrapped line, as pdftotext and hard-wrapped
+ * text files give); a blank line always does. */
+static int is_line_break(uint32_t cp)
+{
+    return cp == '\n' || cp == '\v' || cp == 0x85 || cp == 0x2028;
+}
+
+static int continues_line(uint32_t cp, int c)
+{
+    return c == C_DIGIT || utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
 }
 
 typedef struct {
@@ -127,7 +139,7 @@ uint32_t tracuu_tokenize(const char *text, size_t n, uint32_t first_pos,
     text_t t = {(const unsigned char *)text, text ? n : 0};
     uint32_t pos = first_pos;
     size_t i = 0;
-    int seen = 0, gap = 0;
+    int seen = 0, gap = 0, lines = 0;
 
     while (i < t.n) {
         uint32_t cp;
@@ -139,10 +151,13 @@ uint32_t tracuu_tokenize(const char *text, size_t n, uint32_t first_pos,
         if (c != C_LETTER && c != C_DIGIT) {
             if (is_sentence_end(cp))
                 gap = 1;
+            else if (is_line_break(cp))
+                lines++;
             i += len;
             continue;
         }
         /* A token: parts joined by single connectors. */
+        int starts_on = continues_line(cp, c);
         for (;;) {
             pl[np] = 0;
             ps[np] = i;
@@ -157,10 +172,11 @@ uint32_t tracuu_tokenize(const char *text, size_t n, uint32_t first_pos,
                 break;
             i += len;
         }
-        if (seen && gap)
+        if (seen && (gap || lines > 1 || (lines == 1 && !starts_on)))
             pos += TRACUU_TOK_SENTENCE_GAP;
         seen = 1;
         gap = 0;
+        lines = 0;
         if (np > 1 &&
             emit(cb, ctx, &t, ps[0], pe[np - 1], pos,
                  TRACUU_TOK_COMPOUND |

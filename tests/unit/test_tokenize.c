@@ -140,16 +140,19 @@ static void test_sentences(void)
         {"cấp", 0, W}, {"tỉnh", 1, W}, {"huyện", 2, W},
         {"chỉ", 3 + G, W}, {"đạo", 4 + G, W}, END};
     static const want_t b[] = {
-        {"Hết", 10, W}, {"Mới", 11 + G, W}, {"dòng", 12 + 2 * G, W},
-        {"x", 13 + 3 * G, W}, {"y", 14 + 4 * G, W}, {"z", 15 + 5 * G, W},
-        {"w", 16 + 6 * G, W}, END};
+        {"Hết", 10, W}, {"Mới", 11 + G, W}, {"dòng", 12 + G, W},
+        {"x", 13 + 2 * G, W}, {"y", 14 + 3 * G, W}, {"z", 15 + 4 * G, W},
+        {"w", 16 + 4 * G, W}, {"Hoa", 17 + 5 * G, W}, {"cuối", 18 + 6 * G, W},
+        END};
     static const want_t c[] = {
         {"Kết", 0, W}, {"luận", 1, W}, {"số", 2, W}, {"43-KL/TW", 3, C | W},
         {"43", 3, P | NUM}, {"KL", 4, P | W}, {"TW", 5, P | W},
         {"đến", 6, W}, END};
     static const want_t d[] = {{"a", 0, W}, {"b", 1 + G, W}, END};
     expect("cấp tỉnh, huyện; chỉ đạo", 0, a, 5 + G);
-    expect("Hết. Mới\ndòng! x? y: z\r\nw", 10, b, 17 + 6 * G);
+    /* a line going on in lower case is a wrapped line: no gap; a capital
+     * after a break, or a blank line, starts anew */
+    expect("Hết. Mới\ndòng! x? y: z\r\nw\nHoa\n\ncuối", 10, b, 19 + 6 * G);
     expect("Kết luận số 43-KL/TW, đến", 0, c, 7);
     /* the gap is added once per gap, and not before the first token */
     expect(". a .\n\n. b .", 0, d, 2 + G);
