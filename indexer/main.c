@@ -1,11 +1,11 @@
 /* tracuu-index: index folders of documents into a Xapian database.
  * The contract is DESIGN.md section 4; see also `tracuu-index --help`. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "indexer.h"
+#include "tu_args.h"
 #include "tracuu/encoding.h"
 
 static const char usage[] =
@@ -30,23 +30,9 @@ static const char usage[] =
 
 static int bad_usage(const char *fmt, const char *arg)
 {
-    fputs("tracuu-index: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\n", stderr);
-    fputs(usage, stderr);
-    return 2;
+    return tu_arg_usage_error("tracuu-index", usage, fmt, arg);
 }
 
-static int number(const char *s, long lo, long hi, long *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < lo || v > hi)
-        return -1;
-    *out = v;
-    return 0;
-}
 
 int main(int argc, char **argv)
 {
@@ -97,19 +83,19 @@ int main(int argc, char **argv)
                 return bad_usage("--encoding: unknown encoding '%s'", argv[i]);
             }
         } else if (strcmp(a, "--max-size") == 0) {
-            if (number(argv[++i], 1, 1 << 20, &v) != 0) {
+            if (tu_arg_long(argv[++i], 1, 1 << 20, &v) != 0) {
                 free(paths);
                 return bad_usage("--max-size: '%s' is not a size in MB (1..1048576)", argv[i]);
             }
             o.xopts.max_file_bytes = (size_t)v << 20;
         } else if (strcmp(a, "--timeout") == 0) {
-            if (number(argv[++i], 1, 86400, &v) != 0) {
+            if (tu_arg_long(argv[++i], 1, 86400, &v) != 0) {
                 free(paths);
                 return bad_usage("--timeout: '%s' is not a number of seconds (1..86400)", argv[i]);
             }
             o.xopts.helper_timeout_s = (unsigned)v;
         } else if (strcmp(a, "--jobs") == 0) {
-            if (number(argv[++i], 1, 64, &v) != 0) {
+            if (tu_arg_long(argv[++i], 1, 64, &v) != 0) {
                 free(paths);
                 return bad_usage("--jobs: '%s' is not a number of threads (1..64)", argv[i]);
             }

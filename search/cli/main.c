@@ -1,11 +1,11 @@
 /* tracuu-search: query a tracuu database from the command line.
  * The contract is DESIGN.md section 4; see also `tracuu-search --help`. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
+#include "tu_args.h"
 #include "tracuu/render.h"
 #include "tracuu/search.h"
 #include "tu_buf.h"
@@ -26,23 +26,9 @@ static const char usage[] =
 
 static int bad_usage(const char *fmt, const char *arg)
 {
-    fputs("tracuu-search: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\n", stderr);
-    fputs(usage, stderr);
-    return 2;
+    return tu_arg_usage_error("tracuu-search", usage, fmt, arg);
 }
 
-static int number(const char *s, long lo, long hi, long *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < lo || v > hi)
-        return -1;
-    *out = v;
-    return 0;
-}
 
 int cli_synonyms(tracuu_db_t *db, int json);
 
@@ -92,13 +78,13 @@ int main(int argc, char **argv)
         } else if (strcmp(a, "--db") == 0) {
             db_path = argv[++i];
         } else if (strcmp(a, "--limit") == 0) {
-            if (number(argv[++i], 1, TRACUU_MAX_LIMIT, &v) != 0) {
+            if (tu_arg_long(argv[++i], 1, TRACUU_MAX_LIMIT, &v) != 0) {
                 tu_buf_free(&q);
                 return bad_usage("--limit: '%s' is not a number from 1 to 1000", argv[i]);
             }
             req.limit = (uint32_t)v;
         } else if (strcmp(a, "--offset") == 0) {
-            if (number(argv[++i], 0, 1000000, &v) != 0) {
+            if (tu_arg_long(argv[++i], 0, 1000000, &v) != 0) {
                 tu_buf_free(&q);
                 return bad_usage("--offset: '%s' is not a number from 0 to 1000000", argv[i]);
             }
