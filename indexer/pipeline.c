@@ -28,6 +28,7 @@ typedef struct {
     ix_file_t *f;
     int has_old;
     char old_hash[24];
+    tracuu_docid_t old_id;   /* with has_old: the document to touch up */
 } job_t;
 
 typedef struct {
@@ -412,6 +413,7 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
                            strcmp(mtime, f->mtime) == 0;
                 if (!same && size && strcmp(size, want) == 0 && hash) {
                     j->has_old = 1;  /* touched? the hash will tell */
+                    j->old_id = id;
                     snprintf(j->old_hash, sizeof j->old_hash, "%s", hash);
                 }
                 free(size);
@@ -487,8 +489,13 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
             break;
         case R_SAME:
             st->unchanged++;
-            if (db)
+            if (db) {
                 old_warning(db, f->path, st);
+                /* record the new mtime: the next run skips it unread */
+                if (!dbfail && tracuu_db_set_doc_value(db, r->job->old_id, TU_SLOT_MTIME,
+                                                       f->mtime, strlen(f->mtime)) == TRACUU_OK)
+                    batch++;
+            }
             break;
         case R_DRY:
             printf("%s\t%s\t%s\t%s\t%zu bytes of text\n", f->path, r->format,

@@ -596,6 +596,29 @@ extern "C" tracuu_status_t tracuu_db_delete(tracuu_db_t *db,
     }
 }
 
+extern "C" tracuu_status_t tracuu_db_set_doc_value(tracuu_db_t *db,
+                                                  tracuu_docid_t docid,
+                                                  unsigned slot,
+                                                  const char *val, size_t len)
+{
+    if (!db || (!val && len))
+        return db ? errf(db->err, TRACUU_ERR_INVALID_ARG,
+                         "set_doc_value: NULL argument")
+                  : TRACUU_ERR_INVALID_ARG;
+    if (need_writer(db, "set_doc_value") != TRACUU_OK)
+        return TRACUU_ERR_DB_READONLY;
+    if (docid == 0)
+        return errf(db->err, TRACUU_ERR_NOT_FOUND, "set_doc_value: no document 0");
+    try {
+        Xapian::Document doc = db->wdb->get_document(docid);
+        doc.add_value(slot, std::string(val ? val : "", len));
+        db->wdb->replace_document(docid, doc);
+        return TRACUU_OK;
+    } catch (...) {
+        return tu_xdb_caught(db->err, "set_doc_value");
+    }
+}
+
 extern "C" tracuu_status_t tracuu_db_commit(tracuu_db_t *db)
 {
     if (!db)

@@ -132,6 +132,13 @@ tracuu_status_t tracuu_db_replace(tracuu_db_t *db, const char *uid_term,
 /* Delete every document indexed by UID_TERM (none: TRACUU_OK). */
 tracuu_status_t tracuu_db_delete(tracuu_db_t *db, const char *uid_term);
 
+/* Set value SLOT of the existing document DOCID (its terms and data stay):
+ * used to record a new mtime when a touched file's content is unchanged.
+ * TRACUU_ERR_NOT_FOUND if there is no such document. */
+tracuu_status_t tracuu_db_set_doc_value(tracuu_db_t *db, tracuu_docid_t docid,
+                                        unsigned slot, const char *val,
+                                        size_t len);
+
 /* Make every change so far durable (atomically: a reader or a crash sees
  * all of them or none). */
 tracuu_status_t tracuu_db_commit(tracuu_db_t *db);

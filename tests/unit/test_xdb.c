@@ -831,6 +831,38 @@ static void test_commit_visibility(void)
     tracuu_db_close(r);
 }
 
+/* A value of an existing document changes; its terms and data stay. */
+static void test_set_doc_value(void)
+{
+    char p[128];
+    path_in(p, sizeof p, "setval");
+    tracuu_db_t *w = NULL, *r = NULL;
+    tracuu_docid_t id = 0, found = 0;
+    CHECK_INT(tracuu_db_open(p, TRACUU_DB_WRITE, &w, NULL), TRACUU_OK);
+    if (!w)
+        return;
+    CHECK_INT(put_doc(w, "x", "mot hai", "20200101", "bc", "X", &id), TRACUU_OK);
+    CHECK_INT(tracuu_db_set_doc_value(w, id, 2, "123.5", 5), TRACUU_OK);
+    CHECK_INT(tracuu_db_set_doc_value(w, 9999, 2, "1", 1), TRACUU_ERR_NOT_FOUND);
+    CHECK_INT(tracuu_db_set_doc_value(w, 0, 2, "1", 1), TRACUU_ERR_NOT_FOUND);
+    tracuu_db_close(w);
+    CHECK_INT(tracuu_db_open(p, TRACUU_DB_READ, &r, NULL), TRACUU_OK);
+    if (!r)
+        return;
+    char *v = NULL, *data = NULL;
+    size_t len = 0;
+    CHECK_INT(tracuu_db_get_value(r, id, 2, &v, &len), TRACUU_OK);
+    CHECK_STR(v, "123.5");
+    CHECK_INT(tracuu_db_get_data(r, id, &data, &len), TRACUU_OK);
+    CHECK(data && len > 0);
+    CHECK_INT(tracuu_db_find_term(r, "Q/x", &found), TRACUU_OK);
+    CHECK_INT(found, id);
+    CHECK_INT(tracuu_db_set_doc_value(r, id, 2, "1", 1), TRACUU_ERR_DB_READONLY);
+    free(v);
+    free(data);
+    tracuu_db_close(r);
+}
+
 /* Fill BUF (N bytes, NUL-terminated) with incompressible letters. */
 static void random_text(char *buf, size_t n, uint32_t seed)
 {
@@ -1159,6 +1191,7 @@ void tu_test_main(void)
     test_limits_and_nulls(main_db);
     test_missing_and_lock(main_db);
     test_commit_visibility();
+    test_set_doc_value();
     test_modified();
     test_corrupt_all(main_db);
     test_corrupt_blocks();
