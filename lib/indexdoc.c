@@ -99,13 +99,13 @@ char *tu_doc_title(const char *title, const char *text, size_t len)
             i = e;
         }
     }
-    while (n && blank((unsigned char)s[n - 1]))
-        n--;
     if (n > TITLE_MAX) {
         n = TITLE_MAX;
         while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
             n--;
     }
+    while (n && blank((unsigned char)s[n - 1]))
+        n--;
     char *t = malloc(n + 1);
     if (!t)
         return NULL;
