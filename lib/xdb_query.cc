@@ -20,7 +20,6 @@
 
 #include <algorithm>
 #include <map>
-#include <unordered_map>
 #include <memory>
 #include <new>
 #include <string>
@@ -38,59 +37,43 @@ tracuu_query *wrap(const Xapian::Query &q)
 
 /* Counts the items of a value slot holding a '\n'-separated list; each
  * distinct item counts once per document. */
-class ListSpy : public Xapian::MatchSpy {
-  public:
-    explicit ListSpy(Xapian::valueno slot) : slot_(slot) {}
-
-    /* Count whole values: most documents share a few distinct lists, so
-     * one hash lookup per document; the lists are split in sorted(). */
-    void operator()(const Xapian::Document &doc, double) override
-    {
-        std::string v = doc.get_value(slot_);
-        if (!v.empty())
-            ++raw_[v];
-    }
-
-    /* (value, count) most frequent first, ties in byte order.  A document
-     * counts once per item, even if its list repeats the item. */
-    std::vector<std::pair<std::string, uint32_t> > sorted() const
-    {
-        std::map<std::string, uint32_t> counts;   /* byte order */
-        std::vector<std::string> seen;
-        for (const auto &kv : raw_) {
-            const std::string &v = kv.first;
-            seen.clear();
-            size_t start = 0;
-            while (start <= v.size()) {
-                size_t nl = v.find('\n', start);
-                if (nl == std::string::npos)
-                    nl = v.size();
-                if (nl > start) {
-                    std::string item(v, start, nl - start);
-                    if (std::find(seen.begin(), seen.end(), item) == seen.end()) {
-                        counts[item] += kv.second;
-                        seen.push_back(item);
-                    }
+/* Facets over value slots holding '\n'-separated lists.  Xapian's own
+ * ValueCountMatchSpy counts the whole list strings (most documents share a
+ * few distinct lists, and it is serialisable, so remote shards served by
+ * xapian-tcpsrv count their part too); the lists are split once at the
+ * end.  A document counts once per item, even if its list repeats it. */
+std::vector<std::pair<std::string, uint32_t> >
+split_counts(const Xapian::ValueCountMatchSpy &spy)
+{
+    std::map<std::string, uint32_t> counts;   /* byte order */
+    std::vector<std::string> seen;
+    for (Xapian::TermIterator it = spy.values_begin(); it != spy.values_end(); ++it) {
+        const std::string v = *it;
+        const uint32_t n = it.get_termfreq();
+        seen.clear();
+        size_t start = 0;
+        while (start <= v.size()) {
+            size_t nl = v.find('\n', start);
+            if (nl == std::string::npos)
+                nl = v.size();
+            if (nl > start) {
+                std::string item(v, start, nl - start);
+                if (std::find(seen.begin(), seen.end(), item) == seen.end()) {
+                    counts[item] += n;
+                    seen.push_back(item);
                 }
-                start = nl + 1;
             }
+            start = nl + 1;
         }
-        std::vector<std::pair<std::string, uint32_t> > out(counts.begin(),
-                                                           counts.end());
-        std::stable_sort(out.begin(), out.end(),
-                         [](const std::pair<std::string, uint32_t> &a,
-                            const std::pair<std::string, uint32_t> &b) {
-                             return a.second > b.second;
-                         });
-        return out;
     }
-
-    std::string name() const override { return "tracuu::ListSpy"; }
-
-  private:
-    Xapian::valueno slot_;
-    std::unordered_map<std::string, uint32_t> raw_;  /* whole lists */
-};
+    std::vector<std::pair<std::string, uint32_t> > out(counts.begin(), counts.end());
+    std::stable_sort(out.begin(), out.end(),
+                     [](const std::pair<std::string, uint32_t> &x,
+                        const std::pair<std::string, uint32_t> &y) {
+                         return x.second > y.second;
+                     });
+    return out;
+}
 
 bool left_hand_op(tracuu_query_op_t op)
 {
@@ -280,7 +263,7 @@ tracuu_mset *run_search(Xapian::Database &xdb, const Xapian::Query &query,
                         const tracuu_search_opts_t &opts)
 {
     /* the spies outlive the Enquire that points at them */
-    std::vector<std::unique_ptr<ListSpy> > spies;
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy> > spies;
     Xapian::Enquire enq(xdb);
     enq.set_query(query);
     if (opts.sort_slot >= 0)
@@ -289,7 +272,7 @@ tracuu_mset *run_search(Xapian::Database &xdb, const Xapian::Query &query,
             opts.sort_descending != 0);
     Xapian::doccount check = opts.check_at_least;
     for (size_t i = 0; i < opts.n_facet_slots; i++) {
-        spies.emplace_back(new ListSpy(opts.facet_slots[i]));
+        spies.emplace_back(new Xapian::ValueCountMatchSpy(opts.facet_slots[i]));
         enq.add_matchspy(spies.back().get());
     }
     /* facet counts must cover every match, not just the page */
@@ -299,7 +282,7 @@ tracuu_mset *run_search(Xapian::Database &xdb, const Xapian::Query &query,
     res->mset = enq.get_mset(opts.offset, opts.limit, check);
     res->facets.reserve(spies.size());
     for (const auto &s : spies)
-        res->facets.push_back(s->sorted());
+        res->facets.push_back(split_counts(*s));
     return res.release();
 }
 
