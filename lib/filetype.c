@@ -64,7 +64,9 @@ static magic_t cookie(char **errmsg, tracuu_status_t *st)
      * index them; it cost 2 ms per DOCX). */
     pthread_mutex_lock(&load_lock);
     m = magic_open(MAGIC_MIME_TYPE | MAGIC_MIME_ENCODING | MAGIC_ERROR |
-                   MAGIC_NO_CHECK_COMPRESS);
+                   MAGIC_NO_CHECK_COMPRESS | MAGIC_NO_CHECK_TOKENS |
+                   MAGIC_NO_CHECK_APPTYPE | MAGIC_NO_CHECK_ELF | MAGIC_NO_CHECK_TAR |
+                   MAGIC_NO_CHECK_JSON | MAGIC_NO_CHECK_CSV);
     if (!m) {
         pthread_mutex_unlock(&load_lock);
         *st = TRACUU_ERR_NOMEM;
