@@ -217,6 +217,43 @@ static tracuu_query_t *prefixed_term(const char *prefix, const char *key,
     return tracuu_query_term(term, pl + n, 1);
 }
 
+typedef struct {
+    tracuu_query_t *parts[64];
+    size_t n;
+    const char *prefix;
+} parts_t;
+
+static int part_cb(const tracuu_token_t *t, void *ctx)
+{
+    parts_t *pc = ctx;
+    char key[KEY_MAX];
+    if (!(t->flags & TRACUU_TOK_PART) || pc->n >= 64)
+        return 0;
+    int kl = tracuu_norm_fold(t->s, t->len, key, sizeof key);
+    if (kl > 0)
+        pc->parts[pc->n++] = prefixed_term(pc->prefix, key, (size_t)kl);
+    return 0;
+}
+
+/* A compound typed alone ("25-NQ/TW", "25-NQ", "2.343") matches the whole
+ * compound or its parts in a row, so a part of a document number
+ * ("25-NQ" in "25-NQ/TW") is found too.  Takes ownership of WHOLE. */
+static tracuu_query_t *compound_query(tracuu_query_t *whole,
+                                      const tracuu_token_t *t,
+                                      const char *prefix)
+{
+    parts_t pc = {.n = 0, .prefix = prefix};
+    tracuu_tokenize(t->s, t->len, 0, part_cb, &pc);
+    if (pc.n < 2) {
+        for (size_t i = 0; i < pc.n; i++)
+            tracuu_query_free(pc.parts[i]);
+        return whole;
+    }
+    tracuu_query_t *alt[2] = {whole,
+                              tracuu_query_combine(TRACUU_OP_PHRASE, pc.parts, pc.n, 0)};
+    return tracuu_query_combine(TRACUU_OP_OR, alt, 2, 0);
+}
+
 /* The query for the tokens of one word or phrase, under PREFIX ("" for the
  * body, XT for titles).  Marked words add an exact-form boost (body only). */
 static tracuu_query_t *tokens_query(parser_t *p, const toks_t *ts,
@@ -243,6 +280,8 @@ static tracuu_query_t *tokens_query(parser_t *p, const toks_t *ts,
         return NULL;
     tracuu_query_t *q = nf == 1 ? fold[0]
                                 : tracuu_query_combine(TRACUU_OP_PHRASE, fold, nf, 0);
+    if (ts->n == 1 && (ts->tok[0].flags & TRACUU_TOK_COMPOUND))
+        q = compound_query(q, &ts->tok[0], prefix);
     if (ne == 0)
         return q;
     tracuu_query_t *boost = ne == 1 ? exact[0]

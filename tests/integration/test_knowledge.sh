@@ -30,6 +30,8 @@ EOF2
 )"
 expect_eq "so: typed lower case" "$(short so:25-nq/tw | tr ' ' '\n' | sort | tr '\n' ' ')" "000 002 004 "
 expect_eq "so: typed without marks" "$(short so:61/2018/ND-CP)" "002"
+expect_eq "a document number as text" "$(short 25-NQ/TW | tr ' ' '\n' | sort | tr '\n' ' ')" "000 002 004 "
+expect_eq "part of a document number" "$(short 13-NQ)" "002"
 expect_eq "so: a number nobody cites" "$(short so:99-NQ/TW)" ""
 expect_eq "loai:" "$(short loai:KL)" "000"
 expect_eq "coquan:" "$(short coquan:TTg)" "000"
