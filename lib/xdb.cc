@@ -467,6 +467,17 @@ extern "C" tracuu_status_t tracuu_db_get_metadata(tracuu_db_t *db,
     }
 }
 
+/* Hand each string of [IT, END) to CB until it asks to stop. */
+static void each_string(Xapian::TermIterator it, const Xapian::TermIterator &end,
+                        tracuu_str_cb cb, void *ctx)
+{
+    for (; it != end; ++it) {
+        std::string s = *it;
+        if (cb(s.c_str(), s.size(), ctx) != 0)
+            break;
+    }
+}
+
 extern "C" tracuu_status_t tracuu_db_metadata_keys(tracuu_db_t *db,
                                                    const char *prefix,
                                                    tracuu_str_cb cb,
@@ -478,13 +489,8 @@ extern "C" tracuu_status_t tracuu_db_metadata_keys(tracuu_db_t *db,
                   : TRACUU_ERR_INVALID_ARG;
     try {
         std::string p(prefix ? prefix : "");
-        Xapian::TermIterator end = db->xdb->metadata_keys_end(p);
-        for (Xapian::TermIterator it = db->xdb->metadata_keys_begin(p);
-             it != end; ++it) {
-            std::string k = *it;
-            if (cb(k.c_str(), k.size(), ctx) != 0)
-                break;
-        }
+        each_string(db->xdb->metadata_keys_begin(p), db->xdb->metadata_keys_end(p),
+                    cb, ctx);
         return TRACUU_OK;
     } catch (...) {
         return tu_xdb_caught(db->err, "metadata_keys");
@@ -501,13 +507,7 @@ extern "C" tracuu_status_t tracuu_db_synonyms(tracuu_db_t *db,
                   : TRACUU_ERR_INVALID_ARG;
     try {
         std::string k(key);
-        Xapian::TermIterator end = db->xdb->synonyms_end(k);
-        for (Xapian::TermIterator it = db->xdb->synonyms_begin(k); it != end;
-             ++it) {
-            std::string s = *it;
-            if (cb(s.c_str(), s.size(), ctx) != 0)
-                break;
-        }
+        each_string(db->xdb->synonyms_begin(k), db->xdb->synonyms_end(k), cb, ctx);
         return TRACUU_OK;
     } catch (...) {
         return tu_xdb_caught(db->err, "synonyms");
@@ -524,13 +524,8 @@ extern "C" tracuu_status_t tracuu_db_synonym_keys(tracuu_db_t *db,
                   : TRACUU_ERR_INVALID_ARG;
     try {
         std::string p(prefix ? prefix : "");
-        Xapian::TermIterator end = db->xdb->synonym_keys_end(p);
-        for (Xapian::TermIterator it = db->xdb->synonym_keys_begin(p);
-             it != end; ++it) {
-            std::string s = *it;
-            if (cb(s.c_str(), s.size(), ctx) != 0)
-                break;
-        }
+        each_string(db->xdb->synonym_keys_begin(p), db->xdb->synonym_keys_end(p),
+                    cb, ctx);
         return TRACUU_OK;
     } catch (...) {
         return tu_xdb_caught(db->err, "synonym_keys");

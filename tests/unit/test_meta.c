@@ -1,5 +1,5 @@
 /* tracuu_meta_extract on the five seed documents (corpus/, copies of
- * /work/shared/seeds).  The expected values were found by reading each
+ * the shared seeds).  The expected values were found by reading each
  * seed by hand: every document number (none missed, none invented), each
  * document's own date, the models and the abbreviation pairs. */
 #include <stdlib.h>
