@@ -87,4 +87,22 @@ else
 fi
 total=$("$BIN/tracuu-search" --json chungchung | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
 expect_eq "every file indexed once" "$total" 3000
+
+# SIGTERM: stop taking work, commit what is done, say so, exit 1
+export TRACUU_DB="$SCRATCH/termdb"
+"$BIN/tracuu-index" --jobs 2 "$K" >"$SCRATCH/term.out" 2>&1 &
+pid=$!
+sleep 1
+kill -TERM $pid 2>/dev/null
+wait $pid; rc=$?
+out=$(cat "$SCRATCH/term.out")
+if [[ $out == *interrupted* ]]; then
+  expect_eq "TERM: exit 1" "$rc" 1
+  re='indexed ([0-9]+),'
+  [[ $out =~ $re ]] && n=${BASH_REMATCH[1]} || n=-1
+  total=$("$BIN/tracuu-search" --json chungchung | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+  expect_eq "TERM: everything reported indexed is committed" "$total" "$n"
+else
+  echo "note: the run finished before TERM arrived: $out"
+fi
 finish
