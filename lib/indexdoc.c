@@ -193,6 +193,21 @@ static void facet_add(tu_buf_t *b, const char *value)
     tu_buf_adds(b, value);
 }
 
+/* A facet list value: "\x01" and 8 hex digits of its hash first.  Facets
+ * are counted by distinct value (Xapian's ValueCountMatchSpy keeps them in
+ * a std::map), and lists of long model names share long prefixes; the hash
+ * makes two values differ in their first bytes.  Counting skips it. */
+static void set_facet(tracuu_doc_t *doc, unsigned slot, const tu_buf_t *list)
+{
+    char v[4096 + 16];
+    if (list->len > 4096)
+        return;
+    int n = snprintf(v, sizeof v, "\x01%08llx\n", (unsigned long long)(
+                     tu_hash(TU_HASH_INIT, list->p, list->len) & 0xffffffffULL));
+    memcpy(v + n, list->p, list->len);
+    tracuu_doc_set_value(doc, slot, v, (size_t)n + list->len);
+}
+
 tracuu_status_t tu_build_doc(const tu_docinput_t *in, tracuu_doc_t **out)
 {
     *out = NULL;
@@ -263,11 +278,11 @@ tracuu_status_t tu_build_doc(const tu_docinput_t *in, tracuu_doc_t **out)
     bool_term(doc, TU_PREFIX_FORMAT, in->format);
     bool_term(doc, TU_PREFIX_ENC, in->encoding);
     if (types.len)
-        tracuu_doc_set_value(doc, TU_SLOT_TYPES, types.p, types.len);
+        set_facet(doc, TU_SLOT_TYPES, &types);
     if (issuers.len)
-        tracuu_doc_set_value(doc, TU_SLOT_ISSUERS, issuers.p, issuers.len);
+        set_facet(doc, TU_SLOT_ISSUERS, &issuers);
     if (models.len)
-        tracuu_doc_set_value(doc, TU_SLOT_MODELS, models.p, models.len);
+        set_facet(doc, TU_SLOT_MODELS, &models);
     tu_buf_free(&types);
     tu_buf_free(&issuers);
     tu_buf_free(&models);

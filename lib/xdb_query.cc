@@ -56,7 +56,7 @@ split_counts(const Xapian::ValueCountMatchSpy &spy)
             size_t nl = v.find('\n', start);
             if (nl == std::string::npos)
                 nl = v.size();
-            if (nl > start) {
+            if (nl > start && v[start] != '\x01') {  /* \x01: a hash prefix */
                 std::string item(v, start, nl - start);
                 if (std::find(seen.begin(), seen.end(), item) == seen.end()) {
                     counts[item] += n;

@@ -224,7 +224,9 @@ typedef struct {
     int sort_descending;    /* with sort_slot: 1 newest first */
     uint32_t check_at_least;/* make total exact up to this many (0: default) */
     /* Facets: value slots holding '\n'-separated lists; counted over every
-     * matching document (check_at_least is raised to the doc count). */
+     * matching document (check_at_least is raised to the doc count).  Items
+     * starting with byte 0x01 are not counted (the indexer puts a hash
+     * there so that distinct lists differ early). */
     unsigned facet_slots[TRACUU_MAX_FACET_SLOTS];
     size_t n_facet_slots;
 } tracuu_search_opts_t;
