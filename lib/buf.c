@@ -10,6 +10,7 @@ void tu_buf_init(tu_buf_t *b, size_t max)
     b->len = b->cap = 0;
     b->max = max;
     b->failed = 0;
+    b->truncated = 0;
 }
 
 static int grow(tu_buf_t *b, size_t need)
@@ -48,6 +49,25 @@ int tu_buf_add(tu_buf_t *b, const void *data, size_t n)
     return 0;
 }
 
+int tu_buf_add_cut(tu_buf_t *b, const void *data, size_t n)
+{
+    const unsigned char *s = data;
+    if (n > b->max - b->len) {
+        n = b->max - b->len;
+        while (n > 0 && (s[n] & 0xC0) == 0x80)
+            n--;  /* not inside a UTF-8 sequence */
+        b->truncated = 1;
+    }
+    if (n == 0 && b->p)
+        return b->failed ? -1 : 0;
+    return tu_buf_add(b, s, n);
+}
+
+char tu_buf_last(const tu_buf_t *b)
+{
+    return b->len ? b->p[b->len - 1] : '\0';
+}
+
 int tu_buf_adds(tu_buf_t *b, const char *s)
 {
     return tu_buf_add(b, s, strlen(s));
@@ -83,6 +103,8 @@ int tu_buf_printf(tu_buf_t *b, const char *fmt, ...)
 char *tu_buf_take(tu_buf_t *b, size_t *len)
 {
     char *p = b->p;
+    if (p && !b->failed)
+        p[b->len] = '\0';  /* callers may have shortened len */
     if (b->failed) {
         free(p);
         p = NULL;
@@ -94,6 +116,7 @@ char *tu_buf_take(tu_buf_t *b, size_t *len)
     b->p = NULL;
     b->len = b->cap = 0;
     b->failed = 0;
+    b->truncated = 0;
     return p;
 }
 
@@ -108,6 +131,7 @@ void tu_buf_reset(tu_buf_t *b)
 {
     b->len = 0;
     b->failed = 0;
+    b->truncated = 0;
     if (b->p)
         b->p[0] = '\0';
 }

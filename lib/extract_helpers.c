@@ -11,7 +11,7 @@
  * Output over max_text_bytes is kept, truncated, with a warning. */
 #include "tu_extract.h"
 #include "tu_subproc.h"
-#include "tu_textbuf.h"
+#include "tu_buf.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -131,14 +131,14 @@ static void remove_dir(const char *dir)
 
 /* OCR one image file into B. */
 static tracuu_status_t ocr_file(const tu_extract_src_t *src, const char *file,
-                                tu_textbuf_t *b, char **errmsg)
+                                tu_buf_t *b, char **errmsg)
 {
     const char *argv[] = {"tesseract", file, "-", "-l", "vie", NULL};
     tu_subproc_res_t res = {0};
     int trunc;
     tracuu_status_t st = run(src, argv, "tesseract-ocr and tesseract-ocr-vie",
                              &res, &trunc, errmsg);
-    if (st == TRACUU_OK && tu_textbuf_append(b, res.out, res.out_len) != 0)
+    if (st == TRACUU_OK && tu_buf_add_cut(b, res.out, res.out_len) != 0)
         st = TRACUU_ERR_NOMEM;
     tu_subproc_res_clear(&res);
     return st;
@@ -202,14 +202,14 @@ static tracuu_status_t ocr_pdf(const tu_extract_src_t *src,
         closedir(d);
     if (n)
         qsort(names, n, sizeof *names, cmp_names);
-    tu_textbuf_t b;
-    tu_textbuf_init(&b, src->opts->max_text_bytes);
+    tu_buf_t b;
+    tu_buf_init(&b, src->opts->max_text_bytes);
     char file[8400];
     for (size_t i = 0; i < n && st == TRACUU_OK && !b.truncated; i++) {
         snprintf(file, sizeof file, "%s/%s", dir, names[i]);
         st = ocr_file(src, file, &b, errmsg);
-        if (st == TRACUU_OK && tu_textbuf_last(&b) != '\n')
-            tu_textbuf_putc(&b, '\n');
+        if (st == TRACUU_OK && tu_buf_last(&b) != '\n')
+            tu_buf_add_cut(&b, "\n", 1);
     }
     for (size_t i = 0; i < n; i++)
         free(names[i]);
@@ -217,17 +217,17 @@ static tracuu_status_t ocr_pdf(const tu_extract_src_t *src,
     remove_dir(dir);
     if (st == TRACUU_ERR_NOMEM)
         tu_extract_errf(errmsg, "out of memory");
-    if (st == TRACUU_OK && b.oom) {
+    if (st == TRACUU_OK && b.failed) {
         tu_extract_errf(errmsg, "out of memory");
         st = TRACUU_ERR_NOMEM;
     }
     if (st != TRACUU_OK) {
-        tu_textbuf_free(&b);
+        tu_buf_free(&b);
         return st;
     }
     tu_subproc_res_t page = {0};
     int truncated = b.truncated;
-    page.out = tu_textbuf_take(&b, &page.out_len);
+    page.out = tu_buf_take(&b, &page.out_len);
     st = page.out ? take_output(&page, truncated, src, x, errmsg)
                   : TRACUU_ERR_NOMEM;
     free(page.out);
@@ -320,16 +320,16 @@ tracuu_status_t tu_extract_image(const tu_extract_src_t *src,
         tu_extract_errf(errmsg, "image (%s): use --ocr", src->mime);
         return TRACUU_ERR_UNSUPPORTED;
     }
-    tu_textbuf_t b;
-    tu_textbuf_init(&b, src->opts->max_text_bytes);
+    tu_buf_t b;
+    tu_buf_init(&b, src->opts->max_text_bytes);
     tracuu_status_t st = ocr_file(src, src->path, &b, errmsg);
     if (st != TRACUU_OK) {
-        tu_textbuf_free(&b);
+        tu_buf_free(&b);
         return st;
     }
     tu_subproc_res_t page = {0};
     int truncated = b.truncated;
-    page.out = tu_textbuf_take(&b, &page.out_len);
+    page.out = tu_buf_take(&b, &page.out_len);
     st = page.out ? take_output(&page, truncated, src, x, errmsg)
                   : TRACUU_ERR_NOMEM;
     free(page.out);

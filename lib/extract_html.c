@@ -3,7 +3,7 @@
  * then give libxml2's HTML parser UTF-8 and walk the tree: no script,
  * style, noscript, template or head; block elements end lines. */
 #include "tu_extract.h"
-#include "tu_textbuf.h"
+#include "tu_buf.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
@@ -84,40 +84,40 @@ static const char *const blocks[] = {
     "main", "figure", "figcaption", "address", "form", "fieldset", "body",
     NULL};
 
-static void newline(tu_textbuf_t *b)
+static void newline(tu_buf_t *b)
 {
     /* Drop a trailing space, then end the line once. */
-    if (tu_textbuf_last(b) == ' ')
+    if (tu_buf_last(b) == ' ')
         b->len--;
-    if (b->len && tu_textbuf_last(b) != '\n')
-        tu_textbuf_putc(b, '\n');
+    if (b->len && tu_buf_last(b) != '\n')
+        tu_buf_add_cut(b, "\n", 1);
 }
 
-static void text(tu_textbuf_t *b, const char *s, int pre)
+static void text(tu_buf_t *b, const char *s, int pre)
 {
     if (pre) {
-        tu_textbuf_append(b, s, strlen(s));
+        tu_buf_add_cut(b, s, strlen(s));
         return;
     }
     while (*s) {
         size_t run = strcspn(s, " \t\r\n\f\v");
         if (run) {
-            tu_textbuf_append(b, s, run);
+            tu_buf_add_cut(b, s, run);
             s += run;
         }
         size_t sp = strspn(s, " \t\r\n\f\v");
         if (sp) {
-            char last = tu_textbuf_last(b);
+            char last = tu_buf_last(b);
             if (b->len && last != ' ' && last != '\n')
-                tu_textbuf_putc(b, ' ');
+                tu_buf_add_cut(b, " ", 1);
             s += sp;
         }
     }
 }
 
-static void walk(xmlNode *n, tu_textbuf_t *b, int pre, int depth)
+static void walk(xmlNode *n, tu_buf_t *b, int pre, int depth)
 {
-    for (; n && !b->truncated && !b->oom; n = n->next) {
+    for (; n && !b->truncated && !b->failed; n = n->next) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             if (n->content)
                 text(b, (const char *)n->content, pre);
@@ -195,21 +195,21 @@ tracuu_status_t tu_extract_html_bytes(const char *bytes, size_t n,
             xmlFree(c);
         }
     }
-    tu_textbuf_t b;
-    tu_textbuf_init(&b, opts->max_text_bytes);
+    tu_buf_t b;
+    tu_buf_init(&b, opts->max_text_bytes);
     walk(root, &b, 0, 0);
     xmlFreeDoc(doc);
     newline(&b);
-    if (b.len && tu_textbuf_last(&b) == '\n')
+    if (b.len && tu_buf_last(&b) == '\n')
         b.len--;
-    if (b.oom) {
-        tu_textbuf_free(&b);
+    if (b.failed) {
+        tu_buf_free(&b);
         tu_extract_errf(errmsg, "out of memory");
         return TRACUU_ERR_NOMEM;
     }
     if (b.truncated)
         tu_extract_warnf(x, "text truncated to %zu bytes", b.len);
-    x->text = tu_textbuf_take(&b, &x->len);
+    x->text = tu_buf_take(&b, &x->len);
     if (!x->text) {
         tu_extract_errf(errmsg, "out of memory");
         return TRACUU_ERR_NOMEM;

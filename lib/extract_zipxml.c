@@ -2,7 +2,7 @@
  * Every entry read is bounded: one whose uncompressed size is over
  * 4 x max_text_bytes is refused (zip bombs), whatever its header says. */
 #include "tu_extract.h"
-#include "tu_textbuf.h"
+#include "tu_buf.h"
 
 #include <errno.h>
 #include <libxml/xmlreader.h>
@@ -70,8 +70,8 @@ static tracuu_status_t read_entry(zip_t *za, const char *name, size_t max,
                         zip_strerror(za));
         return TRACUU_ERR_UNSUPPORTED;
     }
-    tu_textbuf_t b;
-    tu_textbuf_init(&b, max);
+    tu_buf_t b;
+    tu_buf_init(&b, max);
     char chunk[16384];
     tracuu_status_t st = TRACUU_OK;
     for (;;) {
@@ -90,7 +90,7 @@ static tracuu_status_t read_entry(zip_t *za, const char *name, size_t max,
             st = TRACUU_ERR_TOO_BIG;
             break;
         }
-        if (tu_textbuf_append(&b, chunk, (size_t)r) != 0) {
+        if (tu_buf_add_cut(&b, chunk, (size_t)r) != 0) {
             tu_extract_errf(errmsg, "out of memory");
             st = TRACUU_ERR_NOMEM;
             break;
@@ -98,10 +98,10 @@ static tracuu_status_t read_entry(zip_t *za, const char *name, size_t max,
     }
     zip_fclose(zf);
     if (st != TRACUU_OK) {
-        tu_textbuf_free(&b);
+        tu_buf_free(&b);
         return st;
     }
-    *buf = tu_textbuf_take(&b, len);
+    *buf = tu_buf_take(&b, len);
     if (!*buf) {
         tu_extract_errf(errmsg, "out of memory");
         return TRACUU_ERR_NOMEM;
@@ -134,8 +134,8 @@ static char *dc_title(const char *buf, size_t len)
     xmlTextReaderPtr r = reader(buf, len);
     if (!r)
         return NULL;
-    tu_textbuf_t b;
-    tu_textbuf_init(&b, 4096);
+    tu_buf_t b;
+    tu_buf_init(&b, 4096);
     int in = 0, done = 0;
     while (!done && xmlTextReaderRead(r) == 1) {
         int t = xmlTextReaderNodeType(r);
@@ -148,11 +148,11 @@ static char *dc_title(const char *buf, size_t len)
                         t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)) {
             const xmlChar *v = xmlTextReaderConstValue(r);
             if (v)
-                tu_textbuf_append(&b, (const char *)v, strlen((const char *)v));
+                tu_buf_add_cut(&b, (const char *)v, strlen((const char *)v));
         }
     }
     xmlFreeTextReader(r);
-    char *s = tu_extract_squeeze(tu_textbuf_take(&b, NULL));
+    char *s = tu_extract_squeeze(tu_buf_take(&b, NULL));
     if (s && !*s) {
         free(s);
         s = NULL;
@@ -163,7 +163,7 @@ static char *dc_title(const char *buf, size_t len)
 /* Which document format a zip part is in. */
 enum kind { DOCX, ODT };
 
-static void put_spaces(tu_textbuf_t *b, xmlTextReaderPtr r)
+static void put_spaces(tu_buf_t *b, xmlTextReaderPtr r)
 {
     long c = 1;
     xmlChar *a = xmlTextReaderGetAttributeNs(r, (const xmlChar *)"c",
@@ -178,18 +178,18 @@ static void put_spaces(tu_textbuf_t *b, xmlTextReaderPtr r)
         xmlFree(a);
     }
     for (long i = 0; i < c; i++)
-        tu_textbuf_putc(b, ' ');
+        tu_buf_add_cut(b, " ", 1);
 }
 
 /* The body text of word/document.xml or content.xml into B. */
-static int body_text(enum kind k, const char *buf, size_t len, tu_textbuf_t *b)
+static int body_text(enum kind k, const char *buf, size_t len, tu_buf_t *b)
 {
     xmlTextReaderPtr r = reader(buf, len);
     if (!r)
         return -1;
     int in = 0;   /* inside w:t, or depth inside text:p / text:h */
     int rc;
-    while ((rc = xmlTextReaderRead(r)) == 1 && !b->truncated && !b->oom) {
+    while ((rc = xmlTextReaderRead(r)) == 1 && !b->truncated && !b->failed) {
         int t = xmlTextReaderNodeType(r);
         int empty = t == XML_READER_TYPE_ELEMENT &&
                     xmlTextReaderIsEmptyElement(r);
@@ -198,32 +198,32 @@ static int body_text(enum kind k, const char *buf, size_t len, tu_textbuf_t *b)
                 if (is(r, NS_W, "t") && !empty)
                     in = 1;
                 else if (is(r, NS_W, "tab"))
-                    tu_textbuf_putc(b, '\t');
+                    tu_buf_add_cut(b, "\t", 1);
                 else if (is(r, NS_W, "br") || is(r, NS_W, "cr") ||
                          (empty && is(r, NS_W, "p")))
-                    tu_textbuf_putc(b, '\n');
+                    tu_buf_add_cut(b, "\n", 1);
             } else if (t == XML_READER_TYPE_END_ELEMENT) {
                 if (is(r, NS_W, "t"))
                     in = 0;
                 else if (is(r, NS_W, "p"))
-                    tu_textbuf_putc(b, '\n');
+                    tu_buf_add_cut(b, "\n", 1);
             }
         } else {
             int para = is(r, NS_TEXT, "p") || is(r, NS_TEXT, "h");
             if (t == XML_READER_TYPE_ELEMENT) {
                 if (para && empty)
-                    tu_textbuf_putc(b, '\n');
+                    tu_buf_add_cut(b, "\n", 1);
                 else if (para)
                     in++;
                 else if (in && is(r, NS_TEXT, "s"))
                     put_spaces(b, r);
                 else if (in && is(r, NS_TEXT, "tab"))
-                    tu_textbuf_putc(b, '\t');
+                    tu_buf_add_cut(b, "\t", 1);
                 else if (in && is(r, NS_TEXT, "line-break"))
-                    tu_textbuf_putc(b, '\n');
+                    tu_buf_add_cut(b, "\n", 1);
             } else if (t == XML_READER_TYPE_END_ELEMENT && para && in) {
                 in--;
-                tu_textbuf_putc(b, '\n');
+                tu_buf_add_cut(b, "\n", 1);
             }
         }
         if (in && (t == XML_READER_TYPE_TEXT ||
@@ -231,7 +231,7 @@ static int body_text(enum kind k, const char *buf, size_t len, tu_textbuf_t *b)
                    t == XML_READER_TYPE_CDATA)) {
             const xmlChar *v = xmlTextReaderConstValue(r);
             if (v)
-                tu_textbuf_append(b, (const char *)v, strlen((const char *)v));
+                tu_buf_add_cut(b, (const char *)v, strlen((const char *)v));
         }
     }
     xmlFreeTextReader(r);
@@ -258,23 +258,23 @@ static tracuu_status_t from_zip(enum kind k, zip_t *za,
     }
     if (st != TRACUU_OK)
         return st;
-    tu_textbuf_t b;
-    tu_textbuf_init(&b, src->opts->max_text_bytes);
+    tu_buf_t b;
+    tu_buf_init(&b, src->opts->max_text_bytes);
     int bad = body_text(k, buf, len, &b);
     free(buf);
-    if (b.oom) {
-        tu_textbuf_free(&b);
+    if (b.failed) {
+        tu_buf_free(&b);
         tu_extract_errf(errmsg, "out of memory");
         return TRACUU_ERR_NOMEM;
     }
     if (bad) {
-        tu_textbuf_free(&b);
+        tu_buf_free(&b);
         tu_extract_errf(errmsg, "%s is not well-formed XML", body);
         return TRACUU_ERR_UNSUPPORTED;
     }
     if (b.truncated)
         tu_extract_warnf(x, "text truncated to %zu bytes", b.len);
-    x->text = tu_textbuf_take(&b, &x->len);
+    x->text = tu_buf_take(&b, &x->len);
     if (!x->text) {
         tu_extract_errf(errmsg, "out of memory");
         return TRACUU_ERR_NOMEM;

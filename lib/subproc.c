@@ -3,7 +3,7 @@
  * SIGKILL to the whole process group, waitpid always. */
 #define _GNU_SOURCE /* pipe2: O_CLOEXEC without a race against other threads */
 #include "tu_subproc.h"
-#include "tu_textbuf.h"
+#include "tu_buf.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -254,9 +254,9 @@ tracuu_status_t tu_subproc_run(const tu_subproc_req_t *req,
     if (r != (ssize_t)sizeof exec_err)
         exec_err = 0;
 
-    tu_textbuf_t out, err;
-    tu_textbuf_init(&out, max_out);
-    tu_textbuf_init(&err, ERR_MAX);
+    tu_buf_t out, err;
+    tu_buf_init(&out, max_out);
+    tu_buf_init(&err, ERR_MAX);
     int timed_out = 0, too_big = 0, oom = 0;
     struct pollfd pf[2] = {{outp[0], POLLIN, 0}, {errp[0], POLLIN, 0}};
     char chunk[16384];
@@ -283,8 +283,8 @@ tracuu_status_t tu_subproc_run(const tu_subproc_req_t *req,
                 pf[i].fd = -1;
                 continue;
             }
-            tu_textbuf_t *b = i == 0 ? &out : &err;
-            if (tu_textbuf_append(b, chunk, (size_t)k) != 0)
+            tu_buf_t *b = i == 0 ? &out : &err;
+            if (tu_buf_add_cut(b, chunk, (size_t)k) != 0)
                 oom = 1;
             if (i == 0 && out.truncated)
                 too_big = 1;
@@ -323,8 +323,8 @@ tracuu_status_t tu_subproc_run(const tu_subproc_req_t *req,
         }
     }
 
-    res->out = tu_textbuf_take(&out, &res->out_len);
-    res->err = tu_textbuf_take(&err, &res->err_len);
+    res->out = tu_buf_take(&out, &res->out_len);
+    res->err = tu_buf_take(&err, &res->err_len);
     res->truncated = too_big;
     if (WIFEXITED(status)) {
         res->exit_code = WEXITSTATUS(status);
