@@ -110,11 +110,12 @@ static tracuu_status_t fill_hit(tracuu_db_t *db, tracuu_docid_t docid,
     h->n_models = d.n_models;
     d.refs = d.models = NULL;
     d.n_refs = d.n_models = 0;
+    /* one pass over the text: the snippet, and the suggestion watching */
+    tu_suggest_begin(sg);
     if (tu_snippet(d.text, d.text_len, pq->hl, pq->n_hl, snip_bytes,
-                   &h->snippet, &h->hl, &h->n_hl) != 0)
+                   &h->snippet, &h->hl, &h->n_hl, sg ? tu_suggest_token : NULL,
+                   sg) != 0)
         rc = TRACUU_ERR_NOMEM;
-    if (sg)
-        tu_suggest_scan(sg, d.text, d.text_len);
     tu_docdata_clear(&d);
     return rc;
 }

@@ -16,6 +16,8 @@ typedef struct {
     size_t covered_to;   /* end of the last matched compound */
     unsigned *which;     /* term index of each span (for distinctness) */
     int failed;
+    tracuu_token_cb watch;
+    void *watch_ctx;
 } hl_ctx_t;
 
 static int match_term(const hl_ctx_t *c, const char *key, size_t kl)
@@ -29,6 +31,8 @@ static int match_term(const hl_ctx_t *c, const char *key, size_t kl)
 static int hl_cb(const tracuu_token_t *t, void *ctx)
 {
     hl_ctx_t *c = ctx;
+    if (c->watch)
+        c->watch(t, c->watch_ctx);
     if (t->offset < c->covered_to)
         return 0;  /* a part of a compound already matched whole */
     char key[4 * TRACUU_TOK_MAX_BYTES + 8];
@@ -62,12 +66,15 @@ static int hl_cb(const tracuu_token_t *t, void *ctx)
 }
 
 static int find(const char *text, size_t len, char *const *terms,
-                size_t n_terms, hl_ctx_t *c)
+                size_t n_terms, hl_ctx_t *c, tracuu_token_cb watch,
+                void *watch_ctx)
 {
     memset(c, 0, sizeof *c);
     c->terms = terms;
     c->n_terms = n_terms;
-    if (n_terms)
+    c->watch = watch;
+    c->watch_ctx = watch_ctx;
+    if (n_terms || watch)
         tracuu_tokenize(text, len, 0, hl_cb, c);
     if (c->failed) {
         free(c->spans);
@@ -81,7 +88,7 @@ int tu_highlight(const char *text, size_t len, char *const *terms,
                  size_t n_terms, tracuu_span_t **spans, size_t *n_spans)
 {
     hl_ctx_t c;
-    if (find(text, len, terms, n_terms, &c) != 0)
+    if (find(text, len, terms, n_terms, &c, NULL, NULL) != 0)
         return -1;
     free(c.which);
     *spans = c.spans;
@@ -102,13 +109,15 @@ static int is_ws(unsigned char c)
 
 int tu_snippet(const char *text, size_t len, char *const *terms,
                size_t n_terms, size_t max, char **snippet,
-               tracuu_span_t **spans, size_t *n_spans)
+               tracuu_span_t **spans, size_t *n_spans,
+               tracuu_token_cb watch, void *watch_ctx)
 {
     hl_ctx_t c;
     *snippet = NULL;
     *spans = NULL;
     *n_spans = 0;
-    if (find(text, len < SCAN_MAX ? len : SCAN_MAX, terms, n_terms, &c) != 0)
+    if (find(text, len < SCAN_MAX ? len : SCAN_MAX, terms, n_terms, &c, watch,
+             watch_ctx) != 0)
         return -1;
     /* The window of MAX bytes holding the most distinct terms, then the
      * most matches. */

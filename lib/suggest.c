@@ -72,7 +72,7 @@ tu_suggest_t *tu_suggest_new(const char *const *words, size_t n)
     return s;
 }
 
-static int scan_cb(const tracuu_token_t *t, void *ctx)
+int tu_suggest_token(const tracuu_token_t *t, void *ctx)
 {
     tu_suggest_t *s = ctx;
     if (t->flags & TRACUU_TOK_PART)
@@ -117,13 +117,12 @@ static int scan_cb(const tracuu_token_t *t, void *ctx)
     return 0;
 }
 
-void tu_suggest_scan(tu_suggest_t *s, const char *text, size_t len)
+void tu_suggest_begin(tu_suggest_t *s)
 {
-    if (!s)
-        return;
-    s->seen = 0;
-    tracuu_tokenize(text, len, 0, scan_cb, s);
+    if (s)
+        s->seen = 0;
 }
+
 
 char *tu_suggest_result(tu_suggest_t *s, tracuu_db_t *db)
 {

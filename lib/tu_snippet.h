@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include "tracuu/search.h"
+#include "tracuu/tokenize.h"
 
 /* Spans (byte offsets into TEXT) of every token whose folded form is one of
  * TERMS; a matched compound ("25-NQ/TW") is one span.  *SPANS malloc'd
@@ -15,9 +16,12 @@ int tu_highlight(const char *text, size_t len, char *const *terms,
 /* A passage of about MAX bytes around the densest cluster of matches (the
  * start of the text if none), whitespace collapsed, "…" where cut, at
  * character boundaries.  *SNIPPET and *SPANS (offsets into the snippet)
- * malloc'd, caller frees.  -1 on no memory. */
+ * malloc'd, caller frees.  -1 on no memory.  WATCH (may be NULL) sees every
+ * token of the text scanned, so that another reader (the suggestion) needs
+ * no second pass. */
 int tu_snippet(const char *text, size_t len, char *const *terms,
                size_t n_terms, size_t max, char **snippet,
-               tracuu_span_t **spans, size_t *n_spans);
+               tracuu_span_t **spans, size_t *n_spans,
+               tracuu_token_cb watch, void *watch_ctx);
 
 #endif
