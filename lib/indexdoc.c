@@ -99,14 +99,18 @@ char *tu_doc_title(const char *title, const char *text, size_t len)
             i = e;
         }
     }
-    if (n > TITLE_MAX) {
-        n = TITLE_MAX;
+    int cut = n > TITLE_MAX;
+    if (cut) {  /* at a word if one ends in the last 40 bytes, else a character */
+        size_t w = TITLE_MAX;
+        while (w > TITLE_MAX - 40 && !blank((unsigned char)s[w]))
+            w--;
+        n = w > TITLE_MAX - 40 ? w : TITLE_MAX;
         while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
             n--;
     }
     while (n && blank((unsigned char)s[n - 1]))
         n--;
-    char *t = malloc(n + 1);
+    char *t = malloc(n + 4);
     if (!t)
         return NULL;
     /* collapse inner whitespace (titles from metadata may hold newlines) */
@@ -118,6 +122,10 @@ char *tu_doc_title(const char *title, const char *text, size_t len)
         } else {
             t[o++] = s[i];
         }
+    }
+    if (cut) {
+        memcpy(t + o, "\xE2\x80\xA6", 3);  /* … */
+        o += 3;
     }
     t[o] = '\0';
     return t;
