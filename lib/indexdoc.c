@@ -183,6 +183,31 @@ static void raw_term(tracuu_doc_t *doc, const char *prefix, const char *key)
         tracuu_doc_add_boolean_term(doc, t, (size_t)n);
 }
 
+/* The folder terms of PATH: XDIR + each folder above the file (absolute,
+ * hashed like the unique id when too long) and XDN + each folder's name,
+ * folded, so that thumuc:/srv/luutru/lamha and thumuc:"Lâm Hà" both work. */
+static void folder_terms(tracuu_doc_t *doc, const char *path)
+{
+    size_t n = strlen(path);
+    for (size_t i = 1; i < n; i++) {
+        if (path[i] != '/')
+            continue;
+        char dir[TU_UID_MAX + 1];
+        char *d = strndup(path, i);
+        if (!d)
+            return;
+        size_t l = tu_uid_term(d, dir);  /* "Q" + dir, or its hashed form */
+        char t[TU_UID_MAX + 8];
+        int tl = snprintf(t, sizeof t, "%s%s", TU_PREFIX_DIR, dir + 1);
+        if (tl > 0 && (size_t)tl < sizeof t && l > 1)
+            tracuu_doc_add_boolean_term(doc, t, (size_t)tl);
+        const char *name = strrchr(d, '/');
+        if (name && name[1])
+            bool_term(doc, TU_PREFIX_DIRNAME, name + 1);
+        free(d);
+    }
+}
+
 /* Append VALUE to a '\n'-separated facet list unless already there. */
 static void facet_add(tu_buf_t *b, const char *value)
 {
@@ -284,6 +309,7 @@ tracuu_status_t tu_build_doc(const tu_docinput_t *in, tracuu_doc_t **out)
         }
     }
     bool_term(doc, TU_PREFIX_FORMAT, in->format);
+    folder_terms(doc, in->path);
     bool_term(doc, TU_PREFIX_ENC, in->encoding);
     if (types.len)
         set_facet(doc, TU_SLOT_TYPES, &types);

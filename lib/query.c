@@ -5,6 +5,7 @@
 #include "tu_query.h"
 #include "tu_buf.h"
 #include "tu_synonyms.h"
+#include "tu_indexdoc.h"
 #include "tracuu/meta.h"
 #include "tracuu/normalize.h"
 #include "tracuu/schema.h"
@@ -457,6 +458,40 @@ char *tu_field_value_key(const char *field, const char *value, size_t n)
     return kl < 0 ? NULL : strndup(key, (size_t)kl);
 }
 
+/* thumuc: an absolute folder path (documents anywhere below it) or a folder
+ * name (documents below any folder of that name, accents optional).  The
+ * value is only compared with index terms: no path reaches the file system. */
+static tracuu_query_t *folder_query(parser_t *p, const lexeme_t *lx,
+                                    const char *v, size_t n)
+{
+    while (n > 1 && v[n - 1] == '/')
+        n--;
+    tracuu_query_t *t = NULL;
+    if (memchr(v, '/', n)) {
+        if (v[0] != '/') {
+            fail(p, lx->at, "thumuc: wants an absolute folder path (thumuc:/srv/luutru) "
+                            "or a folder name (thumuc:\"Lâm Hà\")");
+            return NULL;
+        }
+        char *dir = strndup(v, n);
+        char uid[TU_UID_MAX + 1];
+        if (!dir)
+            return NULL;
+        size_t l = tu_uid_term(dir, uid);
+        free(dir);
+        t = prefixed_term(TU_PREFIX_DIR, uid + 1, l - 1);
+    } else {
+        char key[KEY_MAX];
+        int kl = tracuu_norm_fold(v, n, key, sizeof key);
+        if (kl <= 0) {
+            fail(p, lx->at, "thumuc: needs a folder name or path");
+            return NULL;
+        }
+        t = prefixed_term(TU_PREFIX_DIRNAME, key, (size_t)kl);
+    }
+    return tracuu_query_scale(t, 0);
+}
+
 static tracuu_query_t *field_query(parser_t *p, const lexeme_t *lx,
                                    const tu_field_t *f, const char *v, size_t n)
 {
@@ -484,6 +519,8 @@ static tracuu_query_t *field_query(parser_t *p, const lexeme_t *lx,
             fail(p, lx->at, "title: needs a word after the colon");
         return tq;
     }
+    if (f->kind == 3)
+        return folder_query(p, lx, v, n);
     if (f->kind == 2 || (strcmp(f->field, "nam") == 0 && memchr(v, '.', n)))
         return date_range(p, lx, v, n, f->kind != 2);
     if (strcmp(f->field, "nam") == 0) {

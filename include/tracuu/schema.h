@@ -6,7 +6,8 @@
  * (folded canonical form, e.g. "XREF25-nq/tw"); XTYPE type ("XTYPEnq");
  * XISS issuer ("XISStw"); Y year ("Y2023"); XM model (folded name);
  * XFMT format ("XFMTpdf"); XENC source encoding ("XENCtcvn3"); XT title
- * words (folded, with positions, for title:). */
+ * words (folded, with positions, for title:); XDIR each folder above the
+ * file by absolute path, XDN each folder's name folded (for thumuc:). */
 #ifndef TRACUU_SCHEMA_H
 #define TRACUU_SCHEMA_H
 
@@ -24,6 +25,8 @@ extern "C" {
 #define TU_PREFIX_MODEL  "XM"
 #define TU_PREFIX_FORMAT "XFMT"
 #define TU_PREFIX_ENC    "XENC"
+#define TU_PREFIX_DIR    "XDIR"   /* each folder above the file, absolute path */
+#define TU_PREFIX_DIRNAME "XDN"   /* each folder's name, folded */
 
 /* Value slots. */
 enum {
@@ -43,7 +46,8 @@ enum {
 
 /* Query fields (DESIGN.md section 4) and the prefix each searches.
  * kind: 0 = free text (folded + exact, positional), 1 = boolean filter
- * (value folded), 2 = date range on TU_SLOT_DATE. */
+ * (value folded), 2 = date range on TU_SLOT_DATE, 3 = folder (a value with
+ * a '/' is an absolute folder path, XDIR; else a folder name, XDN). */
 typedef struct {
     const char *field;
     const char *prefix;

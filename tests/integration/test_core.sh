@@ -52,6 +52,12 @@ expect_eq "unaccented ban: no boost" "$(search_names ban | wc -w)" "4"
 expect_eq "title: field" "$(search_names title:krong)" "krongpa.txt"
 expect_eq "title: only titles" "$(search_names title:hoi)" ""
 expect_eq "thuỷ = thủy" "$(search_names 'thủy lợi')" "krongpa.txt"
+expect_eq "thumuc: folder name" "$(search_names 'huyen uy thumuc:sub')" "krongpa.txt"
+expect_eq "thumuc: absolute path" "$(search_names "huyen uy thumuc:$A/sub/")" "krongpa.txt"
+expect_eq "thumuc: the root holds all" "$(search_names "thumuc:$A" | wc -w)" 8
+expect_eq "thumuc: no such folder" "$(search_names 'thumuc:khong-co')" ""
+err=$("$BIN/tracuu-search" 'thumuc:rel/ative' 2>&1); expect_eq "thumuc: relative path" "$?" 2
+expect_contains "thumuc: message" "$err" "absolute folder path"
 
 # JSON contract
 json=$("$BIN/tracuu-search" --json dan van kheo)

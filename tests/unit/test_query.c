@@ -69,6 +69,8 @@ static void test_syntax(void)
     contains("ngay:..2021", "VALUE_LE 0 20211231");
     contains("mohinh:\"Dân vận khéo\"", "XMdan van kheo");
     contains("25-NQ/TW", "25-nq/tw");
+    contains("thumuc:\"Lâm Hà\"", "XDNlam ha");
+    contains("thumuc:\"/srv/lưu trữ/\"", "XDIR/srv/lưu trữ");
     contains("foo:bar", "(foo PHRASE 2 bar)");       /* not a field: text */
     contains("", "(empty)");
     contains("   ", "(empty)");
@@ -88,6 +90,7 @@ static void test_errors(void)
     bad("nam:20x3", "nam: wants a year");
     bad("ngay:2021-13-01..2022", "ngay: wants ISO dates");
     bad("ngay:2022..2021", "runs backwards");
+    bad("thumuc:a/b", "absolute folder path");
     bad("dan \xff van", "not valid UTF-8");
     char big[TRACUU_MAX_QUERY_BYTES + 10];
     memset(big, 'a', sizeof big - 1);
