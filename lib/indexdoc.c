@@ -10,6 +10,7 @@
 #include "tracuu/tokenize.h"
 
 #define TITLE_MAX 200
+#define TITLE_WDF 4   /* extra weight of a title word in the body */
 #define KEY 256
 
 uint64_t tu_hash(uint64_t h, const void *data, size_t n)
@@ -135,6 +136,7 @@ typedef struct {
     tracuu_doc_t *doc;
     const char *prefix;     /* "" body, XT title */
     int exact;              /* add XA terms for marked words */
+    unsigned extra_wdf;     /* > 0: no positions, this much weight (title boost) */
     tracuu_status_t rc;
 } tok_ctx_t;
 
@@ -147,7 +149,9 @@ static int add_token(const tracuu_token_t *t, void *ctx)
     int kl = tracuu_norm_fold(t->s, t->len, key + pl, KEY);
     if (kl <= 0)
         return 0;
-    tracuu_status_t rc = tracuu_doc_add_posting(c->doc, key, pl + (size_t)kl, t->pos + 1, 1);
+    tracuu_status_t rc = c->extra_wdf
+        ? tracuu_doc_add_term(c->doc, key, pl + (size_t)kl, c->extra_wdf)
+        : tracuu_doc_add_posting(c->doc, key, pl + (size_t)kl, t->pos + 1, 1);
     if (rc == TRACUU_ERR_NOMEM) {
         c->rc = rc;
         return 1;
@@ -255,14 +259,21 @@ tracuu_status_t tu_build_doc(const tu_docinput_t *in, tracuu_doc_t **out)
     size_t ul = tu_uid_term(in->path, uid);
     tracuu_doc_add_boolean_term(doc, uid, ul);
 
-    tok_ctx_t c = {doc, "", 1, TRACUU_OK};
+    tok_ctx_t c = {doc, "", 1, 0, TRACUU_OK};
     uint32_t next = tracuu_tokenize(in->text, in->len, 0, add_token, &c);
     if (in->title && *in->title && c.rc == TRACUU_OK)  /* metadata title */
         tracuu_tokenize(title, strlen(title), next + TRACUU_TOK_SENTENCE_GAP,
                         add_token, &c);
-    tok_ctx_t tc = {doc, TU_PREFIX_TITLE, 0, TRACUU_OK};
+    tok_ctx_t tc = {doc, TU_PREFIX_TITLE, 0, 0, TRACUU_OK};
     if (c.rc == TRACUU_OK)
         tracuu_tokenize(title, strlen(title), 0, add_token, &tc);
+    /* words of the title weigh more in the body's ranking (no positions:
+     * phrases keep their meaning) */
+    tok_ctx_t bc = {doc, "", 1, TITLE_WDF, TRACUU_OK};
+    if (c.rc == TRACUU_OK && tc.rc == TRACUU_OK)
+        tracuu_tokenize(title, strlen(title), 0, add_token, &bc);
+    if (bc.rc != TRACUU_OK)
+        c.rc = bc.rc;
     if (c.rc != TRACUU_OK || tc.rc != TRACUU_OK) {
         tracuu_doc_free(doc);
         free(title);

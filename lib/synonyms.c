@@ -49,10 +49,16 @@ int tu_syn_key(const char *s, size_t n, char *out, size_t cap)
 int tu_syn_add_pair(tracuu_db_t *db, const char *abbr, const char *expansion)
 {
     char a[256], e[1024];
-    if (tu_syn_key(abbr, strlen(abbr), a, sizeof a) <= 0 ||
-        tu_syn_key(expansion, strlen(expansion), e, sizeof e) <= 0 ||
+    int al = tu_syn_key(abbr, strlen(abbr), a, sizeof a);
+    if (al <= 0 || tu_syn_key(expansion, strlen(expansion), e, sizeof e) <= 0 ||
         strcmp(a, e) == 0)
         return 0;  /* nothing sensible to record */
+    /* An abbreviation that folds to a Vietnamese syllable (ĐU -> "du",
+     * TU -> "tu", HU -> "hu") would make "dự", "tự", "hư" mean đảng ủy,
+     * tỉnh ủy, huyện ủy: the folded index cannot tell them apart, so such
+     * pairs are left out (coquan:HU still finds those issuers). */
+    if (tracuu_is_vn_syllable(a, (size_t)al))
+        return 0;
     if (tracuu_db_add_synonym(db, a, e) != TRACUU_OK ||
         tracuu_db_add_synonym(db, e, a) != TRACUU_OK)
         return -1;

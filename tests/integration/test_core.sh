@@ -14,12 +14,15 @@ python3 -c 'import unicodedata,sys; sys.stdout.write(unicodedata.normalize("NFD"
 printf 'Văn bản rời rạc\nCải tiến lề lối. Cách làm mới; hành động nhanh, chính quyền gần dân.\n' > "$A/scattered.txt"
 # a hard-wrapped line: the phrase goes on across the line break
 printf 'Tờ trình\nĐẩy mạnh cải cách\nhành chính ở huyện.\nCải cách\nHành chính là tên riêng.\n' > "$A/wrapped.txt"
+# a word in the title outranks the same word twice in a body
+printf 'Công tác Mặt trận năm 2023\nHội nghị tổng kết được tổ chức tại hội trường xã với nhiều đại biểu tham dự.\n' > "$A/title-rank.txt"
+printf 'Thông báo\nHội nghị nói về mặt trận, mặt trận và các đoàn thể ở xã.\n' > "$A/body-rank.txt"
 printf 'Chợ phiên\nNgười dân bán hàng nông sản tại chợ phiên mỗi tuần một lần vào sáng chủ nhật.\n' > "$A/ban-sell.txt"
 printf 'Đồ gỗ\nBàn ghế, bàn học, bàn làm việc: bàn nào cũng đẹp.\n' > "$A/ban-table.txt"
 
 out=$("$BIN/tracuu-index" "$A" 2>&1); rc=$?
 expect_eq "first index exit" "$rc" 0
-expect_contains "summary" "$out" "indexed 8, unchanged 0, removed 0, failed 0"
+expect_contains "summary" "$out" "indexed 10, unchanged 0, removed 0, failed 0"
 
 expect_eq "dan van kheo" "$(search_names dan van kheo)" "kheo.txt"
 expect_eq "DÂN VẬN KHÉO" "$(search_names 'DÂN VẬN KHÉO')" "kheo.txt"
@@ -54,7 +57,8 @@ expect_eq "title: only titles" "$(search_names title:hoi)" ""
 expect_eq "thuỷ = thủy" "$(search_names 'thủy lợi')" "krongpa.txt"
 expect_eq "thumuc: folder name" "$(search_names 'huyen uy thumuc:sub')" "krongpa.txt"
 expect_eq "thumuc: absolute path" "$(search_names "huyen uy thumuc:$A/sub/")" "krongpa.txt"
-expect_eq "thumuc: the root holds all" "$(search_names "thumuc:$A" | wc -w)" 8
+expect_eq "thumuc: the root holds all" "$(search_names "thumuc:$A" | wc -w)" 10
+expect_eq "title words rank first" "$(search_names mat tran)" "title-rank.txt body-rank.txt"
 expect_eq "thumuc: no such folder" "$(search_names 'thumuc:khong-co')" ""
 err=$("$BIN/tracuu-search" 'thumuc:rel/ative' 2>&1); expect_eq "thumuc: relative path" "$?" 2
 expect_contains "thumuc: message" "$err" "absolute folder path"
