@@ -1,4 +1,5 @@
 /* Diacritics restoration for unaccented queries: see tu_suggest.h. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "tu_suggest.h"
@@ -124,14 +125,54 @@ void tu_suggest_begin(tu_suggest_t *s)
 }
 
 
+/* Words no matching document showed: the accented form the whole archive
+ * uses most, from the exact-form terms (XA), weighted by their counts. */
+typedef struct {
+    tu_suggest_t *s;
+    uint32_t best[MAX_WORDS];
+} vocab_t;
+
+static int vocab_cb(const char *term, size_t len, uint32_t df, uint32_t cf,
+                    void *ctx)
+{
+    (void)df;
+    vocab_t *v = ctx;
+    char fold[KEY];
+    int l = tracuu_norm_fold(term + 2, len - 2, fold, sizeof fold);
+    if (l <= 0)
+        return 0;
+    for (size_t j = 0; j < v->s->n; j++) {
+        if (v->s->word[j].n && v->best[j] == 0)
+            continue;  /* seen in the matching documents: keep that */
+        if (strcmp(fold, v->s->fold[j]) == 0 && cf > v->best[j]) {
+            forms_t *fs = &v->s->word[j];
+            for (size_t i = 0; i < fs->n; i++)
+                free(fs->f[i].form);
+            fs->n = 0;
+            count(fs, term + 2);
+            v->best[j] = cf;
+        }
+    }
+    return 0;
+}
+
 char *tu_suggest_result(tu_suggest_t *s, tracuu_db_t *db)
 {
-    (void)db;
     if (!s)
         return NULL;
+    const char *ph = s->n > 1 ? best(&s->phrase) : NULL;
+    if (!ph && db) {
+        int missing = 0;
+        for (size_t j = 0; j < s->n; j++)  /* "ubnd", "25" never take marks */
+            missing |= s->word[j].n == 0 &&
+                       tracuu_is_vn_syllable(s->fold[j], strlen(s->fold[j]));
+        if (missing) {
+            vocab_t v = {.s = s};
+            tracuu_db_all_terms(db, "XA", vocab_cb, &v);
+        }
+    }
     tu_buf_t b;
     tu_buf_init(&b, MAX_WORDS * KEY * 2);
-    const char *ph = s->n > 1 ? best(&s->phrase) : NULL;
     if (ph) {
         tu_buf_adds(&b, ph);
     } else {

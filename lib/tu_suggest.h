@@ -22,7 +22,9 @@ tu_suggest_t *tu_suggest_new(const char *const *words, size_t n);
 void tu_suggest_begin(tu_suggest_t *s);
 int tu_suggest_token(const tracuu_token_t *t, void *s);
 /* The suggestion (malloc'd, caller frees), or NULL when nothing would
- * change.  DB is unused for now (kept for a spelling fallback). */
+ * change.  Words the matching documents did not show take the archive's
+ * most frequent accented form, from DB's exact-form terms (DB may be
+ * NULL: no fallback). */
 char *tu_suggest_result(tu_suggest_t *s, tracuu_db_t *db);
 void tu_suggest_free(tu_suggest_t *s);
 

@@ -68,6 +68,7 @@ sugg() { "$S" --json "$@" | python3 -c 'import json,sys; print(json.load(sys.std
 expect_eq "suggestion" "$(sugg dan van kheo)" "dân vận khéo"
 expect_eq "suggestion, phrase" "$(sugg cai cach hanh chinh)" "cải cách hành chính"
 expect_eq "no suggestion for accented query" "$(sugg 'dân vận')" "None"
+expect_eq "suggestion with no match: the archive's forms" "$(sugg cong tac dan van zzqq)" "công tác dân vận zzqq"
 expect_contains "suggestion on the terminal" "$("$S" dan van kheo)" "Ý bạn là: dân vận khéo"
 
 # facets
