@@ -11,6 +11,8 @@
 #include "tu_query.h"
 #include "tu_snippet.h"
 #include "tu_suggest.h"
+#include "tu_telex.h"
+#include "tu_buf.h"
 
 static const unsigned facet_slots[TRACUU_N_FACETS] = {
     TU_SLOT_TYPES, TU_SLOT_ISSUERS, TU_SLOT_YEAR, TU_SLOT_MODELS};
@@ -120,6 +122,44 @@ static tracuu_status_t fill_hit(tracuu_db_t *db, tracuu_docid_t docid,
     return rc;
 }
 
+/* Words typed with the input method off (Telex "daan vaajn", VNI "da6n
+ * va65n"): when a word is not in the archive but its Telex/VNI reading is,
+ * suggest the query with those words read as Vietnamese.  NULL if none. */
+static char *keystroke_suggestion(tracuu_db_t *db, const tu_parsed_t *pq)
+{
+    if (!pq->only_words || pq->any_marks || pq->n_words == 0)
+        return NULL;
+    tu_buf_t b;
+    tu_buf_init(&b, 4096);
+    int changed = 0;
+    for (size_t i = 0; i < pq->n_words; i++) {
+        const char *w = pq->words[i];
+        char conv[64], key[256], term[300];
+        uint32_t freq = 1;
+        int kl = tracuu_norm_fold(w, strlen(w), key, sizeof key);
+        if (kl > 0)
+            tracuu_db_termfreq(db, key, &freq);
+        int cl = freq == 0 ? tu_telex_word(w, strlen(w), conv, sizeof conv) : 0;
+        uint32_t cfreq = 0;
+        if (cl > 0 && tracuu_norm_fold(conv, (size_t)cl, term, sizeof term) > 0)
+            tracuu_db_termfreq(db, term, &cfreq);
+        if (i)
+            tu_buf_addc(&b, ' ');
+        if (cl > 0 && cfreq > 0) {
+            tu_buf_add(&b, conv, (size_t)cl);
+            changed = 1;
+        } else {
+            tu_buf_adds(&b, w);
+        }
+    }
+    char *r = tu_buf_take(&b, NULL);
+    if (!changed) {
+        free(r);
+        r = NULL;
+    }
+    return r;
+}
+
 tracuu_status_t tracuu_search(tracuu_db_t *db, const tracuu_search_req_t *req,
                               tracuu_results_t **out, char **errmsg)
 {
@@ -207,8 +247,10 @@ tracuu_status_t tracuu_search(tracuu_db_t *db, const tracuu_search_req_t *req,
             }
         }
     }
+    if (rc == TRACUU_OK && req->want_suggestion)
+        r->suggestion = keystroke_suggestion(db, &pq);
     if (sg) {
-        if (rc == TRACUU_OK)
+        if (rc == TRACUU_OK && !r->suggestion)
             r->suggestion = tu_suggest_result(sg, db);
         tu_suggest_free(sg);
     }
