@@ -88,6 +88,17 @@ fi
 total=$("$BIN/tracuu-search" --json chungchung | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
 expect_eq "every file indexed once" "$total" 3000
 
+# --progress on a terminal: a live line with files, MB, rate and ETA
+if command -v script >/dev/null; then
+  prog=$(TRACUU_DB="$SCRATCH/progdb" script -qc "$BIN/tracuu-index --progress $K" /dev/null)
+  expect_contains "progress: files" "$prog" "/3000 files"
+  expect_contains "progress: rate" "$prog" "MB/s, ETA"
+  expect_contains "progress: line redrawn" "$prog" $'\r'
+  expect_contains "progress: summary" "$prog" "indexed 3000, unchanged 0"
+fi
+out=$(TRACUU_DB="$SCRATCH/progdb" "$BIN/tracuu-index" --progress "$A" 2>&1 >/dev/null)
+expect_not_contains "no progress escapes off a terminal" "$out" $'\033['
+
 # SIGTERM: stop taking work, commit what is done, say so, exit 1
 export TRACUU_DB="$SCRATCH/termdb"
 "$BIN/tracuu-index" --jobs 2 "$K" >"$SCRATCH/term.out" 2>&1 &
