@@ -10,6 +10,7 @@ const tu_field_t tu_fields[] = {
     {"nam", TU_PREFIX_YEAR, 1},
     {"mohinh", TU_PREFIX_MODEL, 1},
     {"dinhdang", TU_PREFIX_FORMAT, 1},
+    {"mahoa", TU_PREFIX_ENC, 1},
     {"thumuc", TU_PREFIX_DIR, 3},
     {"ngay", "", 2},
 };

@@ -59,6 +59,8 @@ expect_eq "thumuc: folder name" "$(search_names 'huyen uy thumuc:sub')" "krongpa
 expect_eq "thumuc: absolute path" "$(search_names "huyen uy thumuc:$A/sub/")" "krongpa.txt"
 expect_eq "thumuc: the root holds all" "$(search_names "thumuc:$A" | wc -w)" 10
 expect_eq "title words rank first" "$(search_names mat tran)" "title-rank.txt body-rank.txt"
+expect_eq "mahoa: encoding field" "$(search_names 'mahoa:utf-8' | wc -w)" 10
+expect_eq "dinhdang: format field" "$(search_names 'dinhdang:pdf' | wc -w)" 0
 expect_eq "thumuc: no such folder" "$(search_names 'thumuc:khong-co')" ""
 err=$("$BIN/tracuu-search" 'thumuc:rel/ative' 2>&1); expect_eq "thumuc: relative path" "$?" 2
 expect_contains "thumuc: message" "$err" "absolute folder path"

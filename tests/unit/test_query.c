@@ -70,6 +70,8 @@ static void test_syntax(void)
     contains("mohinh:\"Dân vận khéo\"", "XMdan van kheo");
     contains("25-NQ/TW", "25-nq/tw");
     contains("thumuc:\"Lâm Hà\"", "XDNlam ha");
+    contains("mahoa:TCVN3", "XENCtcvn3");
+    contains("dinhdang:PDF", "XFMTpdf");
     contains("thumuc:\"/srv/lưu trữ/\"", "XDIR/srv/lưu trữ");
     contains("foo:bar", "(foo PHRASE 2 bar)");       /* not a field: text */
     contains("", "(empty)");
