@@ -16,6 +16,8 @@ static const char usage[] =
     "       tracuu-search --models [--json] [QUERY...]\n"
     "       tracuu-search --refs   [--json] [QUERY...]\n"
     "       tracuu-search --synonyms [--json]\n"
+    "       tracuu-search --doc DOCID [--json] [QUERY...]   one document's text,\n"
+    "                     the words of QUERY highlighted\n"
     "Database: DIR, else $TRACUU_DB, else ./tracuu.db (a stub file of\n"
     "shards works too).\n"
     "Query: words with or without marks, \"phrases\", AND, OR, NOT, -word,\n"
@@ -37,7 +39,8 @@ int main(int argc, char **argv)
     const char *db_path = getenv("TRACUU_DB");
     if (!db_path || !*db_path)
         db_path = "./tracuu.db";
-    int json = 0, facets = 0, mode = 0;  /* 0 search, 1 models, 2 refs, 3 synonyms */
+    int json = 0, facets = 0, mode = 0;  /* 0 search, 1 models, 2 refs, 3 synonyms, 4 doc */
+    tracuu_docid_t docid = 0;
     tracuu_search_req_t req;
     memset(&req, 0, sizeof req);
     req.limit = 10;
@@ -72,11 +75,20 @@ int main(int argc, char **argv)
         } else if (strcmp(a, "--synonyms") == 0) {
             mode = 3;
         } else if (i + 1 >= argc && (strcmp(a, "--db") == 0 || strcmp(a, "--limit") == 0 ||
-                                     strcmp(a, "--offset") == 0 || strcmp(a, "--sort") == 0)) {
+                                     strcmp(a, "--offset") == 0 || strcmp(a, "--sort") == 0 ||
+                                     strcmp(a, "--doc") == 0)) {
             tu_buf_free(&q);
             return bad_usage("%s needs a value", a);
         } else if (strcmp(a, "--db") == 0) {
             db_path = argv[++i];
+        } else if (strcmp(a, "--doc") == 0) {
+            if (tu_arg_long(argv[++i], 1, 4294967295L, &v) != 0) {
+                tu_buf_free(&q);
+                return bad_usage("--doc: '%s' is not a document id (the docid of a result)",
+                                 argv[i]);
+            }
+            docid = (tracuu_docid_t)v;
+            mode = 4;
         } else if (strcmp(a, "--limit") == 0) {
             if (tu_arg_long(argv[++i], 1, TRACUU_MAX_LIMIT, &v) != 0) {
                 tu_buf_free(&q);
@@ -125,6 +137,22 @@ int main(int argc, char **argv)
     const char *query = q.p ? q.p : "";
     if (mode == 3) {
         status = cli_synonyms(db, json);
+    } else if (mode == 4) {
+        tracuu_docview_t *v = NULL;
+        rc = tracuu_docview(db, docid, query, &v, &err);
+        if (rc == TRACUU_OK) {
+            if (json) {
+                char *s = tracuu_docview_json(v);
+                if (s)
+                    fputs(s, stdout);
+                else
+                    status = 1;
+                free(s);
+            } else {
+                cli_render_doc(stdout, v, isatty(1));
+            }
+            tracuu_docview_free(v);
+        }
     } else if (mode) {
         int what = mode == 1 ? TRACUU_LIST_MODELS : TRACUU_LIST_REFS;
         tracuu_listing_t *l = NULL;

@@ -4,10 +4,10 @@
 #include <string.h>
 #include "cli.h"
 
-static void put_hl(FILE *out, const char *s, const tracuu_span_t *hl, size_t n,
-                   int bold)
+static void put_hl_n(FILE *out, const char *s, size_t len,
+                     const tracuu_span_t *hl, size_t n, int bold)
 {
-    size_t at = 0, len = strlen(s);
+    size_t at = 0;
     for (size_t i = 0; i < n; i++) {
         if (hl[i].start < at || hl[i].start + hl[i].len > len)
             continue;
@@ -17,7 +17,13 @@ static void put_hl(FILE *out, const char *s, const tracuu_span_t *hl, size_t n,
         fputs(bold ? "\033[0m" : "", out);
         at = hl[i].start + hl[i].len;
     }
-    fputs(s + at, out);
+    fwrite(s + at, 1, len - at, out);
+}
+
+static void put_hl(FILE *out, const char *s, const tracuu_span_t *hl, size_t n,
+                   int bold)
+{
+    put_hl_n(out, s, strlen(s), hl, n, bold);
 }
 
 void cli_render_results(FILE *out, const tracuu_results_t *r, int color)
@@ -87,4 +93,26 @@ void cli_render_listing(FILE *out, const tracuu_listing_t *l, int what)
         for (size_t j = 0; j < it->n_paths; j++)
             fprintf(out, "    %s\n", it->paths[j]);
     }
+}
+
+void cli_render_doc(FILE *out, const tracuu_docview_t *v, int color)
+{
+    fprintf(out, "%s%s%s\n", color ? "\033[1;34m" : "",
+            v->title && *v->title ? v->title : "(không có tiêu đề)", color ? "\033[0m" : "");
+    fprintf(out, "Tệp: %s\n", v->path);
+    if (v->date[0])
+        fprintf(out, "Ngày: %s\n", v->date);
+    if (v->n_refs) {
+        fputs("Số hiệu:", out);
+        for (size_t j = 0; j < v->n_refs; j++)
+            fprintf(out, " %s", v->refs[j]);
+        fputs("\n", out);
+    }
+    for (size_t j = 0; j < v->n_models; j++)
+        fprintf(out, "Mô hình: %s\n", v->models[j]);
+    fprintf(out, "Định dạng: %s, bảng mã: %s, %zu chỗ khớp\n\n",
+            v->format && *v->format ? v->format : "?",
+            v->encoding && *v->encoding ? v->encoding : "?", v->n_hl);
+    put_hl_n(out, v->text ? v->text : "", v->text ? v->text_len : 0, v->hl, v->n_hl, color);
+    fputs("\n", out);
 }

@@ -87,6 +87,21 @@ expect_eq "accented query: no suggestion" \
   "$("$BIN/tracuu-search" --json 'dân vận' | python3 -c 'import json,sys; print(json.load(sys.stdin)["suggestion"])')" "None"
 expect_eq "limit/offset" "$(search_names --limit 1 --offset 1 huyen uy | wc -w)" "1"
 
+# one document: --doc DOCID, with the query's words highlighted
+id=$("$BIN/tracuu-search" --json dan van kheo | python3 -c 'import json,sys; print(json.load(sys.stdin)["results"][0]["docid"])')
+doc=$("$BIN/tracuu-search" --doc "$id" --json dan van kheo)
+python3 - "$doc" <<'PY' || fail "--doc JSON"
+import json, sys
+d = json.loads(sys.argv[1])
+assert d["path"].endswith("kheo.txt") and d["title"] == "Mô hình Dân vận khéo ở xã Ea Tân", d
+hl = [d["text"].encode()[a:a+b].decode() for a, b in d["highlights"]]
+assert hl == ["Dân", "vận", "khéo", "dân", "vận"], hl
+PY
+ok
+expect_contains "--doc on the terminal" "$("$BIN/tracuu-search" --doc "$id")" "Tệp: $A/kheo.txt"
+"$BIN/tracuu-search" --doc 999999 >/dev/null 2>&1; expect_eq "--doc: no such document" "$?" 1
+"$BIN/tracuu-search" --doc abc >/dev/null 2>&1; expect_eq "--doc: bad id" "$?" 2
+
 # terminal output: plain when piped, bold on a terminal
 plain=$("$BIN/tracuu-search" dan van kheo)
 expect_contains "plain output" "$plain" "1. Mô hình Dân vận khéo ở xã Ea Tân"
