@@ -1,16 +1,14 @@
 /* JSON string escaping: see tu_json.h. */
 #include <string.h>
 #include "tu_json.h"
-#include "tracuu/normalize.h"
+#include "tu_utf8.h"
 
 static size_t utf8_seq_len(const unsigned char *s, size_t n)
 {
     /* Length of the valid UTF-8 sequence at S, or 0 if invalid. */
-    unsigned char c = s[0];
-    size_t len = c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0;
-    if (len == 0 || len > n)
-        return 0;
-    return tracuu_utf8_valid((const char *)s, len) ? len : 0;
+    uint32_t cp;
+    int l = tu_utf8_decode(s, n, &cp);
+    return l > 1 ? (size_t)l : 0;
 }
 
 int tu_json_string(tu_buf_t *b, const char *s, size_t n)

@@ -28,13 +28,17 @@ void tu_test_main(void)
     CHECK_ESC("<<>>", "&lt;&lt;&gt;&gt;");
     CHECK_ESC("25-NQ/TW & 16/CT-TTg", "25-NQ/TW &amp; 16/CT-TTg");
 
-    /* bytes after a NUL inside the length are escaped too */
+    /* bytes after a NUL inside the length are escaped too; control
+     * characters become spaces, invalid UTF-8 U+FFFD: the page stays valid */
     tu_buf_t b;
     tu_buf_init(&b, 64);
     CHECK_INT(tu_html_escape(&b, "a<\0>", 4), 0);
     CHECK_INT(b.len, 10);
-    CHECK(memcmp(b.p, "a&lt;\0&gt;", 10) == 0);
+    CHECK(memcmp(b.p, "a&lt; &gt;", 10) == 0);
     tu_buf_free(&b);
+    CHECK_ESC("b\xb8o c\xb8o", "b\xEF\xBF\xBDo c\xEF\xBF\xBDo");   /* TCVN3 file name */
+    CHECK_ESC("x\xe1\xbby", "x\xEF\xBF\xBDy");                       /* truncated */
+    CHECK_ESC("Đảng ủy\ttab\x1b", "Đảng ủy\ttab ");
 
     /* NULL appends nothing */
     tu_buf_init(&b, 64);
