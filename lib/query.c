@@ -857,6 +857,13 @@ tracuu_status_t tu_query_parse(tracuu_db_t *db, const char *text,
         rc = TRACUU_ERR_QUERY;
     } else {
         out->q = positive(n);
+        size_t sp = strspn(nfc, " \t\r\n\f\v");
+        if (!out->q && nfc[sp]) {  /* only punctuation: say so, not "all" */
+            if (errmsg)
+                *errmsg = strdup("the query has no word or number to search for");
+            tu_parsed_clear(out);
+            rc = TRACUU_ERR_QUERY;
+        }
     }
     free(nfc);
     return rc;

@@ -93,6 +93,7 @@ static void test_errors(void)
     bad("ngay:2021-13-01..2022", "ngay: wants ISO dates");
     bad("ngay:2022..2021", "runs backwards");
     bad("thumuc:a/b", "absolute folder path");
+    bad(", - ...", "no word or number");
     bad("dan \xff van", "not valid UTF-8");
     char big[TRACUU_MAX_QUERY_BYTES + 10];
     memset(big, 'a', sizeof big - 1);
