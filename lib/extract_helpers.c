@@ -67,6 +67,19 @@ static tracuu_status_t take_output(tu_subproc_res_t *res, int truncated,
     return st;
 }
 
+/* OCR text gathered in B, handed on as a helper's output would be. */
+static tracuu_status_t take_buffer(tu_buf_t *b, const tu_extract_src_t *src,
+                                   tracuu_extract_t *x, char **errmsg)
+{
+    tu_subproc_res_t page = {0};
+    int truncated = b->truncated;
+    page.out = tu_buf_take(b, &page.out_len);
+    tracuu_status_t st = page.out ? take_output(&page, truncated, src, x, errmsg)
+                                  : TRACUU_ERR_NOMEM;
+    free(page.out);
+    return st;
+}
+
 static int blank(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -221,16 +234,8 @@ static tracuu_status_t ocr_pdf(const tu_extract_src_t *src,
         tu_extract_errf(errmsg, "out of memory");
         st = TRACUU_ERR_NOMEM;
     }
-    if (st != TRACUU_OK) {
-        tu_buf_free(&b);
-        return st;
-    }
-    tu_subproc_res_t page = {0};
-    int truncated = b.truncated;
-    page.out = tu_buf_take(&b, &page.out_len);
-    st = page.out ? take_output(&page, truncated, src, x, errmsg)
-                  : TRACUU_ERR_NOMEM;
-    free(page.out);
+    st = st == TRACUU_OK ? take_buffer(&b, src, x, errmsg) : st;
+    tu_buf_free(&b);
     snprintf(x->format, sizeof x->format, "ocr");
     return st;
 }
@@ -323,15 +328,7 @@ tracuu_status_t tu_extract_image(const tu_extract_src_t *src,
     tu_buf_t b;
     tu_buf_init(&b, src->opts->max_text_bytes);
     tracuu_status_t st = ocr_file(src, src->path, &b, errmsg);
-    if (st != TRACUU_OK) {
-        tu_buf_free(&b);
-        return st;
-    }
-    tu_subproc_res_t page = {0};
-    int truncated = b.truncated;
-    page.out = tu_buf_take(&b, &page.out_len);
-    st = page.out ? take_output(&page, truncated, src, x, errmsg)
-                  : TRACUU_ERR_NOMEM;
-    free(page.out);
+    st = st == TRACUU_OK ? take_buffer(&b, src, x, errmsg) : st;
+    tu_buf_free(&b);
     return st;
 }

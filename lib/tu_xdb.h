@@ -8,23 +8,6 @@
 
 #ifndef __cplusplus
 #error "tu_xdb.h is for the C++ files of the Xapian wrapper only"
-/* Run F() on a reader; if the revision it reads has meanwhile been
- * discarded by a writer (DatabaseModifiedError), reopen DB and run F() once
- * more.  Only for calls without side effects on the caller (no callbacks):
- * F may run twice.  Writers rethrow at once. */
-template <typename F>
-auto tu_xdb_retry(tracuu_db *db, F f) -> decltype(f())
-{
-    try {
-        return f();
-    } catch (const Xapian::DatabaseModifiedError &) {
-        if (db->wdb)
-            throw;
-        db->xdb->reopen();
-        return f();
-    }
-}
-
 #endif
 
 #include <string>
