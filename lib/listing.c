@@ -22,15 +22,48 @@ typedef struct {
     size_t plen;
     entry_t *e;
     size_t n, cap;
+    size_t *slot;            /* open-addressing index into e: i + 1, 0 empty */
+    size_t nslot;            /* a power of two, at least twice n */
     tracuu_docid_t current;  /* the document whose terms are being read */
     int failed;
 } acc_t;
 
+static size_t key_hash(const char *k)
+{
+    size_t h = 1469598103934665603u;
+    for (; *k; k++)
+        h = (h ^ (unsigned char)*k) * 1099511628211u;
+    return h;
+}
+
+/* Rebuild the index with NSLOT slots. */
+static int reindex(acc_t *a, size_t nslot)
+{
+    size_t *slot = calloc(nslot, sizeof *slot);
+    if (!slot)
+        return -1;
+    for (size_t i = 0; i < a->n; i++) {
+        size_t j = key_hash(a->e[i].key) & (nslot - 1);
+        while (slot[j])
+            j = (j + 1) & (nslot - 1);
+        slot[j] = i + 1;
+    }
+    free(a->slot);
+    a->slot = slot;
+    a->nslot = nslot;
+    return 0;
+}
+
+/* The entry for KEY, made if new: one hash probe, not a scan, since a
+ * listing over a large archive holds thousands of document numbers. */
 static entry_t *entry(acc_t *a, const char *key)
 {
-    for (size_t i = 0; i < a->n; i++)
-        if (strcmp(a->e[i].key, key) == 0)
-            return &a->e[i];
+    if (2 * (a->n + 1) > a->nslot && reindex(a, a->nslot ? a->nslot * 2 : 256) != 0)
+        return NULL;
+    size_t j = key_hash(key) & (a->nslot - 1);
+    for (; a->slot[j]; j = (j + 1) & (a->nslot - 1))
+        if (strcmp(a->e[a->slot[j] - 1].key, key) == 0)
+            return &a->e[a->slot[j] - 1];
     if (a->n == a->cap) {
         size_t cap = a->cap ? a->cap * 2 : 64;
         entry_t *e = realloc(a->e, cap * sizeof *e);
@@ -43,7 +76,7 @@ static entry_t *entry(acc_t *a, const char *key)
     memset(e, 0, sizeof *e);
     if (!(e->key = strdup(key)))
         return NULL;
-    a->n++;
+    a->slot[j] = ++a->n;
     return e;
 }
 
@@ -190,6 +223,7 @@ tracuu_status_t tracuu_listing(tracuu_db_t *db, int what, const char *query,
         free(a.e[i].ids);
     }
     free(a.e);
+    free(a.slot);
     if (rc != TRACUU_OK) {
         tracuu_listing_free(l);
         if (errmsg && !*errmsg)
