@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "indexer.h"
-#include "tu_args.h"
+#include "base/tu_args.h"
 #include "tracuu/encoding.h"
 
 static const char usage[] =

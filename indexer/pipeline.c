@@ -15,8 +15,8 @@
 #include "tracuu/meta.h"
 #include "tracuu/normalize.h"
 #include "tracuu/schema.h"
-#include "tu_indexdoc.h"
-#include "tu_synonyms.h"
+#include "index/tu_indexdoc.h"
+#include "index/tu_synonyms.h"
 
 #define QUEUE 16
 #define BATCH_DOCS 1000

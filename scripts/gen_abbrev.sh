@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Compile data/abbreviations.tsv into lib/abbrev_table.c (the curated
+# Compile data/abbreviations.tsv into lib/knowledge/abbrev_table.c (the curated
 # abbreviation list is built into libtracuu: no data path at run time).
 # Usage: scripts/gen_abbrev.sh [TSV [OUT]]   (run from anywhere)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 tsv=${1:-$root/data/abbreviations.tsv}
-out=${2:-$root/lib/abbrev_table.c}
+out=${2:-$root/lib/knowledge/abbrev_table.c}
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
 LC_ALL=C awk -F'\t' '

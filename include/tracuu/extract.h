@@ -1,6 +1,6 @@
 /* tracuu: from a file on disk to its text (UTF-8, not yet NFC) and title.
  * Type detection by content (libmagic), then one extractor module per
- * format behind the table in lib/extract.c. */
+ * format behind the table in lib/extract/extract.c. */
 #ifndef TRACUU_EXTRACT_H
 #define TRACUU_EXTRACT_H
 

@@ -1,5 +1,5 @@
 /* tracuu: the C wrapper over Xapian (the only C++ in the project lives in
- * lib/xdb.cc).  No C++ exception ever crosses this interface: every Xapian
+ * lib/xapian/xdb.cc).  No C++ exception ever crosses this interface: every Xapian
  * error, std::bad_alloc and anything else becomes a status and a message.
  *
  * Error channels (as in notmuch):

@@ -2,7 +2,7 @@
 #include "cgi_html.h"
 #include "cgi_link.h"
 #include "cgi_mark.h"
-#include "tu_html.h"
+#include "render/tu_html.h"
 
 #include <stdio.h>
 #include <stdlib.h>

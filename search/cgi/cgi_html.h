@@ -6,7 +6,7 @@
 #define CGI_HTML_H
 
 #include <stddef.h>
-#include "tu_buf.h"
+#include "base/tu_buf.h"
 #include "cgi_params.h"
 #include "tracuu/search.h"
 

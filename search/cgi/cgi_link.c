@@ -1,7 +1,7 @@
 /* cgi_link: building tracuu.cgi's links (see cgi_link.h). */
 #include "cgi_link.h"
-#include "tu_html.h"
-#include "tu_url.h"
+#include "render/tu_html.h"
+#include "render/tu_url.h"
 
 #include <stdio.h>
 #include <string.h>

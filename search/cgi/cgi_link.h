@@ -5,7 +5,7 @@
 #define CGI_LINK_H
 
 #include <stdint.h>
-#include "tu_buf.h"
+#include "base/tu_buf.h"
 #include "cgi_params.h"
 
 typedef struct {

@@ -1,6 +1,6 @@
 /* cgi_mark: escaped text with highlight spans (see cgi_mark.h). */
 #include "cgi_mark.h"
-#include "tu_html.h"
+#include "render/tu_html.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -3,7 +3,7 @@
 #define CGI_MARK_H
 
 #include <stddef.h>
-#include "tu_buf.h"
+#include "base/tu_buf.h"
 #include "tracuu/search.h"
 
 /* Append the N bytes of S escaped, with the spans HL (byte offsets into S,

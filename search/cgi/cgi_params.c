@@ -1,6 +1,6 @@
 /* cgi_params: parsing and bounding tracuu.cgi's parameters. */
 #include "cgi_params.h"
-#include "tu_qs.h"
+#include "render/tu_qs.h"
 #include "tracuu/search.h"
 
 #include <errno.h>

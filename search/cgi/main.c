@@ -8,7 +8,7 @@
 #include "cgi_html.h"
 #include "cgi_out.h"
 #include "cgi_params.h"
-#include "tu_buf.h"
+#include "base/tu_buf.h"
 #include "tracuu/render.h"
 #include "tracuu/search.h"
 #include "tracuu/xdb.h"

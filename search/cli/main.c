@@ -5,10 +5,10 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
-#include "tu_args.h"
+#include "base/tu_args.h"
 #include "tracuu/render.h"
 #include "tracuu/search.h"
-#include "tu_buf.h"
+#include "base/tu_buf.h"
 
 static const char usage[] =
     "usage: tracuu-search [--db DIR] [--json] [--limit N] [--offset N]\n"

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tracuu/xdb.h"
-#include "tu_buf.h"
-#include "tu_json.h"
+#include "base/tu_buf.h"
+#include "render/tu_json.h"
 
 typedef struct {
     tracuu_db_t *db;

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "tu_encoders.h"
+#include "encoding/tu_encoders.h"
 
 #define MAX_INPUT (64u << 20)
 

@@ -1,6 +1,6 @@
 /* tu_html: escaping for HTML text and double-quoted attributes. */
 #include "tu_test.h"
-#include "tu_html.h"
+#include "render/tu_html.h"
 
 #include <stdlib.h>
 

@@ -1,6 +1,6 @@
 /* tu_percent_decode: %XX and '+' decoding, and its failures. */
 #include "tu_test.h"
-#include "tu_url.h"
+#include "render/tu_url.h"
 
 static char out[256];
 static size_t n;

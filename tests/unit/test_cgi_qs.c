@@ -1,6 +1,6 @@
 /* tu_qs: query-string parsing, strict UTF-8 and control characters. */
 #include "tu_test.h"
-#include "tu_qs.h"
+#include "render/tu_qs.h"
 
 #include <stdio.h>
 

@@ -1,6 +1,6 @@
 /* tu_url_encode: query-string component encoding. */
 #include "tu_test.h"
-#include "tu_url.h"
+#include "render/tu_url.h"
 
 #include <stdlib.h>
 

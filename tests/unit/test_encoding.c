@@ -10,8 +10,8 @@
 #include <utf8proc.h>
 #include "tu_test.h"
 #include "tracuu/encoding.h"
-#include "tu_encoders.h"
-#include "tu_vnchar.h"
+#include "encoding/tu_encoders.h"
+#include "encoding/tu_vnchar.h"
 
 /* All Vietnamese letters: 72 vowel letters + đ, each case. */
 static const char LOWER[] =

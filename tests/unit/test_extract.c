@@ -3,8 +3,8 @@
  * cases, and the subprocess runner on its own. */
 #include "tu_test.h"
 #include "tracuu/extract.h"
-#include "tu_encoders.h"
-#include "tu_subproc.h"
+#include "encoding/tu_encoders.h"
+#include "extract/tu_subproc.h"
 
 #include <iconv.h>
 #include <pthread.h>

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tu_test.h"
-#include "tu_indexdoc.h"
+#include "index/tu_indexdoc.h"
 #include "tracuu/encoding.h"
 #include "tracuu/meta.h"
 #include "tracuu/normalize.h"

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tu_test.h"
-#include "tu_query.h"
+#include "search/tu_query.h"
 #include "tracuu/search.h"
 
 static char *describe(const char *q)

@@ -1,6 +1,6 @@
 /* Telex and VNI keystrokes typed with the input method off. */
 #include "tu_test.h"
-#include "tu_telex.h"
+#include "search/tu_telex.h"
 
 static const char *conv(const char *w)
 {

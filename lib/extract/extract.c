@@ -1,0 +1,420 @@
+/* From a file on disk to its text: stat, detect the type by content,
+ * dispatch through one table of extractors, enforce the limits.
+ *
+ * Adding a format: write `tracuu_status_t tu_extract_FMT(src, x, errmsg)`
+ * in its own lib/extract_*.c (declared in tu_extract.h), add a row to
+ * `table` below (before the catch-all row for text if it is a text type),
+ * and a case to tests/unit/test_extract.c.  External programs go through
+ * tu_subproc_run only (no shell, time and memory limits). */
+#include "tracuu/extract.h"
+#include "tracuu/encoding.h"
+#include "extract/tu_extract.h"
+#include "extract/tu_filetype.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define DEFAULT_MAX_FILE ((size_t)100 << 20)
+#define DEFAULT_MAX_TEXT ((size_t)64 << 20)
+#define DEFAULT_TIMEOUT 60
+#define SNIFF_BYTES 65536
+#define MIN_VN_SCORE 0.5
+
+static tracuu_status_t extract_xml(const tu_extract_src_t *,
+                                   tracuu_extract_t *, char **);
+
+/* The dispatch table: the first MIME pattern (fnmatch) that matches wins. */
+static const struct {
+    const char *mime;
+    tu_extractor_fn fn;
+    const char *format;
+} table[] = {
+    {"text/html", tu_extract_html, "html"},
+    {"application/xhtml+xml", tu_extract_html, "html"},
+    {"text/xml", extract_xml, "txt"},
+    {"application/xml", extract_xml, "txt"},
+    {"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+     tu_extract_docx, "docx"},
+    {"application/vnd.oasis.opendocument.text", tu_extract_odt, "odt"},
+    {"application/zip", tu_extract_zip, "zip"},
+    {"application/pdf", tu_extract_pdf, "pdf"},
+    {"application/msword", tu_extract_doc, "doc"},
+    {"application/vnd.ms-office", tu_extract_doc, "doc"},
+    {"application/CDFV2", tu_extract_doc, "doc"},
+    {"application/x-ole-storage", tu_extract_doc, "doc"},
+    {"text/rtf", tu_extract_rtf, "rtf"},
+    {"application/rtf", tu_extract_rtf, "rtf"},
+    {"image/png", tu_extract_image, "ocr"},
+    {"image/jpeg", tu_extract_image, "ocr"},
+    {"image/tiff", tu_extract_image, "ocr"},
+    {"text/*", tu_extract_text, "txt"},
+};
+
+void tu_extract_errf(char **errmsg, const char *fmt, ...)
+{
+    if (!errmsg)
+        return;
+    char tmp[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    free(*errmsg);
+    *errmsg = strdup(tmp);
+}
+
+void tu_extract_warnf(tracuu_extract_t *x, const char *fmt, ...)
+{
+    char tmp[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    size_t old = x->warning ? strlen(x->warning) : 0;
+    size_t add = strlen(tmp);
+    char *w = realloc(x->warning, old + (old ? 2 : 0) + add + 1);
+    if (!w)
+        return;   /* a warning is not worth failing for */
+    if (old)
+        memcpy(w + old, "; ", 2), old += 2;
+    memcpy(w + old, tmp, add + 1);
+    x->warning = w;
+}
+
+tracuu_status_t tu_extract_read_all(const tu_extract_src_t *src, size_t max,
+                                    char **buf, size_t *n, char **errmsg)
+{
+    size_t want = src->size < max ? src->size : max;
+    char *b = malloc(want + 1);
+    if (!b) {
+        tu_extract_errf(errmsg, "out of memory reading %zu bytes", want);
+        return TRACUU_ERR_NOMEM;
+    }
+    size_t got = 0;
+    while (got < want) {
+        ssize_t r = pread(src->fd, b + got, want - got, (off_t)got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            tu_extract_errf(errmsg, "read: %s", strerror(errno));
+            free(b);
+            return TRACUU_ERR_IO;
+        }
+        if (r == 0)
+            break;   /* shrank since fstat: take what is there */
+        got += (size_t)r;
+    }
+    b[got] = '\0';
+    *buf = b;
+    *n = got;
+    return TRACUU_OK;
+}
+
+tracuu_status_t tu_extract_decode_into(const char *bytes, size_t n,
+                                       const char *hint,
+                                       const tracuu_extract_opts_t *opts,
+                                       tracuu_extract_t *x, char **errmsg)
+{
+    char *out = NULL;
+    size_t len = 0, bad = 0;
+    const char *enc = NULL;
+    tracuu_status_t st = tracuu_decode(bytes, n, hint, opts->force_encoding,
+                                       &out, &len, &enc, &bad);
+    if (st != TRACUU_OK) {
+        free(out);
+        if (st == TRACUU_ERR_INVALID_ARG)
+            tu_extract_errf(errmsg, "unknown encoding \"%s\"",
+                            opts->force_encoding ? opts->force_encoding : "");
+        else
+            tu_extract_errf(errmsg, "cannot decode the text: %s",
+                            tracuu_status_to_string(st));
+        return st;
+    }
+    free(x->text);
+    x->text = out;
+    x->len = len;
+    x->encoding = enc;
+    x->n_invalid += bad;
+    if (bad > 0) {
+        /* The first U+FFFD in the output is where decoding first failed. */
+        const char *f = out ? strstr(out, "\xEF\xBF\xBD") : NULL;
+        int utf8 = enc && strcmp(enc, "UTF-8") == 0;
+        if (f)
+            tu_extract_warnf(x, "invalid %s: %zu sequence%s replaced "
+                             "(first at byte %zu%s)", enc ? enc : "text",
+                             bad, bad == 1 ? "" : "s", (size_t)(f - out),
+                             utf8 ? "" : " of the UTF-8 text");
+        else
+            tu_extract_warnf(x, "invalid %s: %zu sequence%s replaced",
+                             enc ? enc : "text", bad, bad == 1 ? "" : "s");
+    }
+    return TRACUU_OK;
+}
+
+char *tu_extract_squeeze(char *s)
+{
+    if (!s)
+        return s;
+    char *w = s;
+    int space = 1;   /* drops leading white space */
+    for (const char *r = s; *r; r++) {
+        unsigned char c = (unsigned char)*r;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+            c == '\v') {
+            if (!space)
+                *w++ = ' ';
+            space = 1;
+        } else {
+            *w++ = (char)c;
+            space = 0;
+        }
+    }
+    if (w > s && w[-1] == ' ')
+        w--;
+    *w = '\0';
+    return s;
+}
+
+/* XML: XHTML goes to the HTML extractor, any other XML is kept as text. */
+static tracuu_status_t extract_xml(const tu_extract_src_t *src,
+                                   tracuu_extract_t *x, char **errmsg)
+{
+    char head[4097];
+    ssize_t n = pread(src->fd, head, sizeof head - 1, 0);
+    if (n < 0) {
+        tu_extract_errf(errmsg, "read: %s", strerror(errno));
+        return TRACUU_ERR_IO;
+    }
+    head[n] = '\0';
+    for (char *p = head; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    if (strstr(head, "<html")) {
+        snprintf(x->format, sizeof x->format, "html");
+        return tu_extract_html(src, x, errmsg);
+    }
+    return tu_extract_text(src, x, errmsg);
+}
+
+/* libmagic said application/octet-stream: accept it as text only if its
+ * NUL bytes fit 8-bit text or UTF-16 and it decodes to plausible
+ * Vietnamese; a garbage file named .pdf or .txt is reported, not indexed. */
+static tracuu_status_t sniff_binary(const tu_extract_src_t *src,
+                                    tracuu_extract_t *x, char **errmsg)
+{
+    char head[SNIFF_BYTES];
+    ssize_t n = pread(src->fd, head, sizeof head, 0);
+    /* NUL bytes: none (8-bit text), or only at even or only at odd offsets
+     * and many (UTF-16 without a BOM, which libmagic does not know). */
+    size_t nul[2] = {0, 0};
+    for (ssize_t i = 0; i < n; i++)
+        if (!head[i])
+            nul[i & 1]++;
+    size_t most = nul[0] > nul[1] ? nul[0] : nul[1];
+    int texty = (nul[0] == 0 && nul[1] == 0) ||
+                ((nul[0] == 0) != (nul[1] == 0) && most >= (size_t)n / 8);
+    if (n > 0 && texty) {
+        tracuu_status_t st = tu_extract_text(src, x, errmsg);
+        if (st == TRACUU_OK) {
+            size_t k = x->len < SNIFF_BYTES ? x->len : SNIFF_BYTES;
+            if (tracuu_vn_score(x->text, k) >= MIN_VN_SCORE) {
+                snprintf(x->format, sizeof x->format, "txt");
+                /* VISCII puts six letters (Ẳ Ẵ Ẫ Ỷ Ỹ Ỵ) on control
+                 * bytes, so libmagic never calls it text: no problem. */
+                if (!x->encoding || strcmp(x->encoding, "VISCII") != 0)
+                    tu_extract_warnf(x, "read as text: libmagic said %s",
+                                     src->mime);
+                return TRACUU_OK;
+            }
+        }
+        free(x->text);
+        x->text = NULL;
+        x->len = 0;
+        free(x->warning);
+        x->warning = NULL;
+        x->encoding = NULL;
+        x->n_invalid = 0;
+        if (errmsg) {
+            free(*errmsg);
+            *errmsg = NULL;
+        }
+    }
+    tu_extract_errf(errmsg, "binary file (%s), skipped", src->mime);
+    return TRACUU_ERR_UNSUPPORTED;
+}
+
+/* Cut X->text to at most MAX bytes at a UTF-8 character boundary. */
+static void truncate_text(tracuu_extract_t *x, size_t max)
+{
+    size_t n = max;
+    while (n > 0 && ((unsigned char)x->text[n] & 0xC0) == 0x80)
+        n--;
+    x->text[n] = '\0';
+    x->len = n;
+    tu_extract_warnf(x, "text truncated to %zu bytes", n);
+}
+
+static int has_text(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' &&
+            c != '\v')
+            return 1;
+    }
+    return 0;
+}
+
+static void human(char *buf, size_t cap, size_t n)
+{
+    if (n >= (size_t)1 << 20)
+        snprintf(buf, cap, "%.1f MiB", n / 1048576.0);
+    else if (n >= 1024)
+        snprintf(buf, cap, "%.1f KiB", n / 1024.0);
+    else
+        snprintf(buf, cap, "%zu bytes", n);
+}
+
+static tracuu_status_t run(const char *path, const tracuu_extract_opts_t *o,
+                           tracuu_extract_t *x, char **errmsg, int fd)
+{
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        tu_extract_errf(errmsg, "stat: %s", strerror(errno));
+        return TRACUU_ERR_IO;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        tu_extract_errf(errmsg, "not a regular file");
+        return TRACUU_ERR_UNSUPPORTED;
+    }
+    if (st.st_size == 0) {
+        tu_extract_errf(errmsg, "empty file");
+        return TRACUU_ERR_EMPTY;
+    }
+    if ((unsigned long long)st.st_size > o->max_file_bytes) {
+        char a[32], b[32];
+        human(a, sizeof a, (size_t)st.st_size);
+        human(b, sizeof b, o->max_file_bytes);
+        tu_extract_errf(errmsg, "file is %s, over the limit of %s", a, b);
+        return TRACUU_ERR_TOO_BIG;
+    }
+    tu_filetype_t ft;
+    tracuu_status_t rc = tu_filetype_detect_fd(fd, &ft, errmsg);
+    if (rc != TRACUU_OK)
+        return rc;
+    snprintf(x->mime, sizeof x->mime, "%s", ft.mime);
+
+    /* Helpers must never take the path for an option. */
+    char *safe = NULL;
+    if (path[0] == '-') {
+        size_t n = strlen(path);
+        safe = malloc(n + 3);
+        if (!safe) {
+            tu_extract_errf(errmsg, "out of memory");
+            return TRACUU_ERR_NOMEM;
+        }
+        memcpy(safe, "./", 2);
+        memcpy(safe + 2, path, n + 1);
+    }
+    tu_extract_src_t src = {
+        .path = safe ? safe : path,
+        .fd = fd,
+        .size = (size_t)st.st_size,
+        .mime = ft.mime,
+        .charset = ft.charset[0] && strcmp(ft.charset, "binary") != 0 &&
+                           strcmp(ft.charset, "unknown-8bit") != 0
+                       ? ft.charset : NULL,
+        .opts = o,
+    };
+    rc = TRACUU_ERR_UNSUPPORTED;
+    size_t i, n = sizeof table / sizeof table[0];
+    for (i = 0; i < n; i++)
+        if (fnmatch(table[i].mime, ft.mime, 0) == 0)
+            break;
+    if (i < n) {
+        snprintf(x->format, sizeof x->format, "%s", table[i].format);
+        rc = table[i].fn(&src, x, errmsg);
+    } else if (strcmp(ft.mime, "application/octet-stream") == 0) {
+        rc = sniff_binary(&src, x, errmsg);
+    } else if (strncmp(ft.mime, "image/", 6) == 0 ||
+               strncmp(ft.mime, "audio/", 6) == 0 ||
+               strncmp(ft.mime, "video/", 6) == 0) {
+        tu_extract_errf(errmsg, "unsupported type (%s), skipped", ft.mime);
+    } else {
+        tu_extract_errf(errmsg, "binary file (%s), skipped", ft.mime);
+    }
+    free(safe);
+    if (rc != TRACUU_OK)
+        return rc;
+    if (!x->text) {
+        tu_extract_errf(errmsg, "no text extracted");
+        return TRACUU_ERR_INTERNAL;
+    }
+    if (x->len > o->max_text_bytes)
+        truncate_text(x, o->max_text_bytes);
+    if (!has_text(x->text, x->len)) {
+        tu_extract_errf(errmsg, "no text in the file");
+        return TRACUU_ERR_EMPTY;
+    }
+    return TRACUU_OK;
+}
+
+tracuu_status_t tracuu_extract_file(const char *path,
+                                    const tracuu_extract_opts_t *opts,
+                                    tracuu_extract_t *out, char **errmsg)
+{
+    if (errmsg)
+        *errmsg = NULL;
+    if (!path || !*path || !out) {
+        tu_extract_errf(errmsg, "no file given");
+        return TRACUU_ERR_INVALID_ARG;
+    }
+    tracuu_extract_opts_t o = {0};
+    if (opts)
+        o = *opts;
+    if (!o.max_file_bytes)
+        o.max_file_bytes = DEFAULT_MAX_FILE;
+    if (!o.max_text_bytes)
+        o.max_text_bytes = DEFAULT_MAX_TEXT;
+    if (!o.helper_timeout_s)
+        o.helper_timeout_s = DEFAULT_TIMEOUT;
+
+    /* O_NONBLOCK: a FIFO must not hang us before fstat says what it is. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0) {
+        tu_extract_errf(errmsg, "%s", strerror(errno));
+        return TRACUU_ERR_IO;
+    }
+    tracuu_status_t rc = run(path, &o, out, errmsg, fd);
+    close(fd);
+    if (rc != TRACUU_OK) {
+        /* Keep mime and format for the caller's report; free the rest. */
+        free(out->text);
+        free(out->title);
+        out->text = out->title = NULL;
+        out->len = 0;
+    }
+    return rc;
+}
+
+void tracuu_extract_clear(tracuu_extract_t *x)
+{
+    if (!x)
+        return;
+    free(x->text);
+    free(x->title);
+    free(x->warning);
+    memset(x, 0, sizeof *x);
+}
+
+void tracuu_extract_thread_cleanup(void)
+{
+    tu_filetype_thread_cleanup();
+}

@@ -1,0 +1,882 @@
+/* The query parser: see tu_query.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "search/tu_query.h"
+#include "base/tu_buf.h"
+#include "index/tu_synonyms.h"
+#include "index/tu_indexdoc.h"
+#include "tracuu/meta.h"
+#include "tracuu/normalize.h"
+#include "tracuu/schema.h"
+#include "tracuu/search.h"
+#include "tracuu/tokenize.h"
+
+#define MAX_DEPTH 32
+#define MAX_NODES 256
+#define KEY_MAX 256
+
+enum { L_END, L_LPAREN, L_RPAREN, L_WORD, L_PHRASE, L_AND, L_OR, L_NOT };
+
+typedef struct {
+    int kind;
+    const char *s;     /* the raw text of a word or phrase content */
+    size_t n;
+    size_t at;         /* byte offset in the query, for messages */
+    int neg;           /* "-" before it */
+} lexeme_t;
+
+typedef struct {
+    tracuu_db_t *db;
+    const char *text;
+    size_t len, pos;
+    lexeme_t cur;
+    int have_cur;
+    int depth, nodes;
+    char *err;
+    tu_parsed_t *out;
+    int in_neg;        /* under NOT: terms are not highlighted */
+} parser_t;
+
+/* ------------------------------------------------------------- lexing */
+
+static size_t char_index(const char *s, size_t byte)
+{
+    size_t n = 1;  /* 1-based character position */
+    for (size_t i = 0; i < byte; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+static void fail(parser_t *p, size_t at, const char *what)
+{
+    if (p->err)
+        return;
+    char msg[256];
+    snprintf(msg, sizeof msg, "%s (at character %zu)", what,
+             char_index(p->text, at));
+    p->err = strdup(msg);
+}
+
+static int is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v';
+}
+
+/* Quote characters: " and the curly “ ” (E2 80 9C / 9D). */
+static size_t quote_len(const char *s, size_t n)
+{
+    if (n >= 1 && s[0] == '"')
+        return 1;
+    if (n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+        ((unsigned char)s[2] == 0x9C || (unsigned char)s[2] == 0x9D))
+        return 3;
+    return 0;
+}
+
+static int is_break(const char *s, size_t n)
+{
+    return is_space((unsigned char)s[0]) || s[0] == '(' || s[0] == ')' ||
+           quote_len(s, n);
+}
+
+/* Scan a quoted phrase starting at p->pos (on the opening quote). */
+static int scan_phrase(parser_t *p, lexeme_t *lx)
+{
+    size_t q = quote_len(p->text + p->pos, p->len - p->pos);
+    size_t start = p->pos + q, i = start;
+    while (i < p->len && !quote_len(p->text + i, p->len - i))
+        i++;
+    if (i >= p->len) {
+        fail(p, p->pos, "unterminated quote: add the closing \"");
+        return -1;
+    }
+    lx->kind = L_PHRASE;
+    lx->s = p->text + start;
+    lx->n = i - start;
+    p->pos = i + quote_len(p->text + i, p->len - i);
+    return 0;
+}
+
+static int lex(parser_t *p, lexeme_t *lx)
+{
+    memset(lx, 0, sizeof *lx);
+    while (p->pos < p->len && is_space((unsigned char)p->text[p->pos]))
+        p->pos++;
+    lx->at = p->pos;
+    if (p->pos >= p->len) {
+        lx->kind = L_END;
+        return 0;
+    }
+    const char *s = p->text + p->pos;
+    size_t left = p->len - p->pos;
+    if (*s == '(') { p->pos++; lx->kind = L_LPAREN; return 0; }
+    if (*s == ')') { p->pos++; lx->kind = L_RPAREN; return 0; }
+    if ((*s == '-' || *s == '+') && left > 1 && !is_space((unsigned char)s[1]) &&
+        s[1] != ')') {
+        lx->neg = *s == '-';
+        p->pos++;
+        s++;
+        left--;
+        if (s[0] == '(') {
+            /* -( ... ): a negated group */
+            p->pos++;
+            lx->kind = L_LPAREN;
+            return 0;
+        }
+    }
+    if (quote_len(s, left))
+        return scan_phrase(p, lx);
+    size_t i = 0;
+    while (i < left && !is_break(s + i, left - i))
+        i++;
+    /* field:"phrase" keeps the phrase as the field's value */
+    if (i > 0 && s[i - 1] == ':' && i < left && quote_len(s + i, left - i)) {
+        size_t q = quote_len(s + i, left - i), j = i + q;
+        while (j < left && !quote_len(s + j, left - j))
+            j++;
+        if (j >= left) {
+            fail(p, p->pos + i, "unterminated quote: add the closing \"");
+            return -1;
+        }
+        i = j + quote_len(s + j, left - j);
+    }
+    lx->s = s;
+    lx->n = i;
+    p->pos += i;
+    lx->kind = L_WORD;
+    if (!lx->neg) {
+        if (i == 3 && memcmp(s, "AND", 3) == 0) lx->kind = L_AND;
+        else if (i == 2 && memcmp(s, "OR", 2) == 0) lx->kind = L_OR;
+        else if (i == 3 && memcmp(s, "NOT", 3) == 0) lx->kind = L_NOT;
+    }
+    return 0;
+}
+
+static lexeme_t *peek(parser_t *p)
+{
+    if (!p->have_cur) {
+        if (lex(p, &p->cur) != 0)
+            p->cur.kind = L_END;
+        p->have_cur = 1;
+    }
+    return &p->cur;
+}
+
+static void next(parser_t *p)
+{
+    p->have_cur = 0;
+}
+
+/* ------------------------------------------------------ term building */
+
+static int add_str(char ***list, size_t *n, const char *s, size_t len)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (strlen((*list)[i]) == len && memcmp((*list)[i], s, len) == 0)
+            return 0;
+    char **l = realloc(*list, (*n + 1) * sizeof *l);
+    if (!l)
+        return -1;
+    *list = l;
+    if (!(l[*n] = strndup(s, len)))
+        return -1;
+    (*n)++;
+    return 0;
+}
+
+typedef struct {
+    tracuu_token_t tok[64];
+    size_t n;
+} toks_t;
+
+static int collect(const tracuu_token_t *t, void *ctx)
+{
+    toks_t *ts = ctx;
+    /* A compound stands for its parts: keep the whole only. */
+    if ((t->flags & TRACUU_TOK_PART) && ts->n > 0 &&
+        (ts->tok[ts->n - 1].flags & TRACUU_TOK_COMPOUND) &&
+        t->offset < ts->tok[ts->n - 1].offset + ts->tok[ts->n - 1].len)
+        return 0;
+    if (ts->n >= sizeof ts->tok / sizeof ts->tok[0])
+        return 1;
+    ts->tok[ts->n++] = *t;
+    return 0;
+}
+
+static tracuu_query_t *prefixed_term(const char *prefix, const char *key,
+                                     size_t n)
+{
+    char term[KEY_MAX + 16];
+    size_t pl = strlen(prefix);
+    if (pl + n >= sizeof term)
+        return NULL;
+    memcpy(term, prefix, pl);
+    memcpy(term + pl, key, n);
+    return tracuu_query_term(term, pl + n, 1);
+}
+
+typedef struct {
+    tracuu_query_t *parts[64];
+    size_t n;
+    const char *prefix;
+} parts_t;
+
+static int part_cb(const tracuu_token_t *t, void *ctx)
+{
+    parts_t *pc = ctx;
+    char key[KEY_MAX];
+    if (!(t->flags & TRACUU_TOK_PART) || pc->n >= 64)
+        return 0;
+    int kl = tracuu_norm_fold(t->s, t->len, key, sizeof key);
+    if (kl > 0)
+        pc->parts[pc->n++] = prefixed_term(pc->prefix, key, (size_t)kl);
+    return 0;
+}
+
+/* A compound typed alone ("25-NQ/TW", "25-NQ", "2.343") matches the whole
+ * compound or its parts in a row, so a part of a document number
+ * ("25-NQ" in "25-NQ/TW") is found too.  Takes ownership of WHOLE. */
+static tracuu_query_t *compound_query(tracuu_query_t *whole,
+                                      const tracuu_token_t *t,
+                                      const char *prefix)
+{
+    parts_t pc = {.n = 0, .prefix = prefix};
+    tracuu_tokenize(t->s, t->len, 0, part_cb, &pc);
+    if (pc.n < 2) {
+        for (size_t i = 0; i < pc.n; i++)
+            tracuu_query_free(pc.parts[i]);
+        return whole;
+    }
+    tracuu_query_t *alt[2] = {whole,
+                              tracuu_query_combine(TRACUU_OP_PHRASE, pc.parts, pc.n, 0)};
+    return tracuu_query_combine(TRACUU_OP_OR, alt, 2, 0);
+}
+
+/* The query for the tokens of one word or phrase, under PREFIX ("" for the
+ * body, XT for titles).  Marked words add an exact-form boost (body only). */
+static tracuu_query_t *tokens_query(parser_t *p, const toks_t *ts,
+                                    const char *prefix)
+{
+    tracuu_query_t *fold[64], *exact[64];
+    size_t nf = 0, ne = 0;
+    char key[KEY_MAX];
+    for (size_t i = 0; i < ts->n; i++) {
+        const tracuu_token_t *t = &ts->tok[i];
+        int kl = tracuu_norm_fold(t->s, t->len, key, sizeof key);
+        if (kl <= 0)
+            continue;
+        fold[nf++] = prefixed_term(prefix, key, (size_t)kl);
+        if (!p->in_neg)
+            add_str(&p->out->hl, &p->out->n_hl, key, (size_t)kl);
+        if (!*prefix && tracuu_has_marks(t->s, t->len)) {
+            int el = tracuu_norm_exact(t->s, t->len, key, sizeof key);
+            if (el > 0)
+                exact[ne++] = prefixed_term(TU_PREFIX_EXACT, key, (size_t)el);
+        }
+    }
+    if (nf == 0)
+        return NULL;
+    tracuu_query_t *q = nf == 1 ? fold[0]
+                                : tracuu_query_combine(TRACUU_OP_PHRASE, fold, nf, 0);
+    if (ts->n == 1 && (ts->tok[0].flags & TRACUU_TOK_COMPOUND))
+        q = compound_query(q, &ts->tok[0], prefix);
+    if (ne == 0)
+        return q;
+    tracuu_query_t *boost = ne == 1 ? exact[0]
+                                    : tracuu_query_combine(TRACUU_OP_AND, exact, ne, 0);
+    tracuu_query_t *pair[2] = {q, boost};
+    return tracuu_query_combine(TRACUU_OP_AND_MAYBE, pair, 2, 0);
+}
+
+static void tokenize_into(const char *s, size_t n, toks_t *ts)
+{
+    ts->n = 0;
+    tracuu_tokenize(s, n, 0, collect, ts);
+}
+
+/* Synonyms of the folded KEY, each as a phrase query, OR'ed into ALT. */
+typedef struct {
+    parser_t *p;
+    tracuu_query_t *alts[16];
+    size_t n;
+} syn_ctx_t;
+
+static int syn_cb(const char *s, size_t len, void *ctx)
+{
+    syn_ctx_t *sc = ctx;
+    if (sc->n >= sizeof sc->alts / sizeof sc->alts[0])
+        return 1;
+    toks_t ts;
+    tokenize_into(s, len, &ts);
+    int save = sc->p->in_neg;
+    tracuu_query_t *q = tokens_query(sc->p, &ts, "");
+    sc->p->in_neg = save;
+    if (q)
+        sc->alts[sc->n++] = q;
+    return 0;
+}
+
+/* A run of plain words: each word (or run of words forming a synonym key)
+ * becomes a query; the run's queries are returned in QS. */
+static size_t words_run(parser_t *p, const lexeme_t *w, size_t nw,
+                        tracuu_query_t **qs)
+{
+    size_t nq = 0;
+    for (size_t i = 0; i < nw;) {
+        size_t used = 1;
+        tracuu_query_t *q = NULL;
+        /* Longest synonym key first: up to 4 words. */
+        for (size_t k = nw - i < 4 ? nw - i : 4; p->db && k >= 1 && !q; k--) {
+            char key[KEY_MAX];
+            const char *end = w[i + k - 1].s + w[i + k - 1].n;
+            if (tu_syn_key(w[i].s, (size_t)(end - w[i].s), key, sizeof key) <= 0)
+                continue;
+            syn_ctx_t sc = {.p = p};
+            tracuu_db_synonyms(p->db, key, syn_cb, &sc);
+            if (sc.n == 0)
+                continue;
+            /* the words as typed (anywhere, all of them) or the synonym */
+            tracuu_query_t *each[4];
+            size_t ne = 0;
+            for (size_t j = 0; j < k; j++) {
+                toks_t ts;
+                tokenize_into(w[i + j].s, w[i + j].n, &ts);
+                tracuu_query_t *one = tokens_query(p, &ts, "");
+                if (one)
+                    each[ne++] = one;
+            }
+            tracuu_query_t *own = ne == 0 ? NULL : ne == 1 ? each[0]
+                : tracuu_query_combine(TRACUU_OP_AND, each, ne, 0);
+            tracuu_query_t *all[17];
+            size_t na = 0;
+            if (own)
+                all[na++] = own;
+            for (size_t j = 0; j < sc.n; j++)
+                all[na++] = sc.alts[j];
+            q = tracuu_query_combine(TRACUU_OP_OR, all, na, 0);
+            used = k;
+        }
+        if (!q) {
+            toks_t ts;
+            tokenize_into(w[i].s, w[i].n, &ts);
+            q = tokens_query(p, &ts, "");
+        }
+        if (q)
+            qs[nq++] = q;
+        i += used;
+    }
+    return nq;
+}
+
+/* ------------------------------------------------------------ fields */
+
+static int parse_date(const char *s, size_t n, int hi, char out[9])
+{
+    /* YYYY, YYYY-MM or YYYY-MM-DD -> YYYYMMDD (HI: end of the period). */
+    int y = 0, m = hi ? 12 : 1, d = hi ? 31 : 1;
+    size_t i = 0;
+    for (; i < n && i < 4; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        y = y * 10 + (s[i] - '0');
+    }
+    if (i != 4)
+        return -1;
+    if (i < n) {
+        if (s[i] != '-' || n < i + 3 || s[i + 1] < '0' || s[i + 1] > '9' ||
+            s[i + 2] < '0' || s[i + 2] > '9')
+            return -1;
+        m = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
+        i += 3;
+        if (m < 1 || m > 12)
+            return -1;
+        if (i < n) {
+            if (s[i] != '-' || n != i + 3 || s[i + 1] < '0' || s[i + 1] > '9' ||
+                s[i + 2] < '0' || s[i + 2] > '9')
+                return -1;
+            d = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
+            if (d < 1 || d > 31)
+                return -1;
+        }
+    }
+    snprintf(out, 9, "%04u%02u%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+             (unsigned)d % 100u);
+    return 0;
+}
+
+static tracuu_query_t *date_range(parser_t *p, const lexeme_t *lx,
+                                  const char *v, size_t n, int years_only)
+{
+    const char *dots = NULL;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (v[i] == '.' && v[i + 1] == '.') {
+            dots = v + i;
+            break;
+        }
+    char lo[9], hi[9];
+    const char *a = v, *b = v;
+    size_t an = n, bn = n;
+    if (dots) {
+        an = (size_t)(dots - v);
+        b = dots + 2;
+        bn = n - an - 2;
+    }
+    if ((an && parse_date(a, an, 0, lo) != 0) || (bn && parse_date(b, bn, 1, hi) != 0) ||
+        (!an && !bn) || (years_only && ((an && an != 4) || (bn && bn != 4)))) {
+        fail(p, lx->at, years_only ? "nam: wants a year or a range of years, e.g. nam:2023 or nam:2021..2023"
+                                   : "ngay: wants ISO dates, e.g. ngay:2021-01-01..2022-12-31");
+        return NULL;
+    }
+    if (an && bn && memcmp(lo, hi, 8) > 0) {
+        fail(p, lx->at, "date range runs backwards: the first date is after the second");
+        return NULL;
+    }
+    return tracuu_query_scale(tracuu_query_value_range(TU_SLOT_DATE, an ? lo : NULL,
+                                                       bn ? hi : NULL), 0);
+}
+
+char *tu_field_value_key(const char *field, const char *value, size_t n)
+{
+    if (strcmp(field, "so") == 0) {
+        tracuu_ref_t r;
+        memset(&r, 0, sizeof r);
+        if (tracuu_ref_parse(value, n, &r) == TRACUU_OK) {
+            char *k = r.key;
+            r.key = NULL;
+            tracuu_ref_clear(&r);
+            return k;
+        }
+        tracuu_ref_clear(&r);
+    } else if (strcmp(field, "mohinh") == 0) {
+        return tracuu_model_key(value, n);
+    }
+    char key[KEY_MAX];
+    int kl = tracuu_norm_fold(value, n, key, sizeof key);
+    return kl < 0 ? NULL : strndup(key, (size_t)kl);
+}
+
+/* thumuc: an absolute folder path (documents anywhere below it) or a folder
+ * name (documents below any folder of that name, accents optional).  The
+ * value is only compared with index terms: no path reaches the file system. */
+static tracuu_query_t *folder_query(parser_t *p, const lexeme_t *lx,
+                                    const char *v, size_t n)
+{
+    while (n > 1 && v[n - 1] == '/')
+        n--;
+    tracuu_query_t *t = NULL;
+    if (memchr(v, '/', n)) {
+        if (v[0] != '/') {
+            fail(p, lx->at, "thumuc: wants an absolute folder path (thumuc:/srv/luutru) "
+                            "or a folder name (thumuc:\"Lâm Hà\")");
+            return NULL;
+        }
+        char *dir = strndup(v, n);
+        char uid[TU_UID_MAX + 1];
+        if (!dir)
+            return NULL;
+        size_t l = tu_uid_term(dir, uid);
+        free(dir);
+        t = prefixed_term(TU_PREFIX_DIR, uid + 1, l - 1);
+    } else {
+        char key[KEY_MAX];
+        int kl = tracuu_norm_fold(v, n, key, sizeof key);
+        if (kl <= 0) {
+            fail(p, lx->at, "thumuc: needs a folder name or path");
+            return NULL;
+        }
+        t = prefixed_term(TU_PREFIX_DIRNAME, key, (size_t)kl);
+    }
+    return tracuu_query_scale(t, 0);
+}
+
+static tracuu_query_t *field_query(parser_t *p, const lexeme_t *lx,
+                                   const tu_field_t *f, const char *v, size_t n)
+{
+    size_t q = quote_len(v, n);
+    if (q) {  /* field:"phrase": drop the quotes */
+        v += q;
+        n -= q;
+        if (n >= 1 && v[n - 1] == '"')
+            n -= 1;
+        else if (n >= 3 && quote_len(v + n - 3, 3) == 3)
+            n -= 3;
+    }
+    if (n == 0) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "%s: needs a value after the colon", f->field);
+        fail(p, lx->at, msg);
+        return NULL;
+    }
+    p->out->only_words = 0;
+    if (f->kind == 0) {  /* title: words or phrase */
+        toks_t ts;
+        tokenize_into(v, n, &ts);
+        tracuu_query_t *tq = tokens_query(p, &ts, f->prefix);
+        if (!tq)
+            fail(p, lx->at, "title: needs a word after the colon");
+        return tq;
+    }
+    if (f->kind == 3)
+        return folder_query(p, lx, v, n);
+    if (f->kind == 2 || (strcmp(f->field, "nam") == 0 && memchr(v, '.', n)))
+        return date_range(p, lx, v, n, f->kind != 2);
+    if (strcmp(f->field, "nam") == 0) {
+        if (n != 4 || strspn(v, "0123456789") < 4) {
+            fail(p, lx->at, "nam: wants a year, e.g. nam:2023");
+            return NULL;
+        }
+    }
+    char *key = tu_field_value_key(f->field, v, n);
+    if (!key || !*key) {
+        free(key);
+        fail(p, lx->at, "field value is not valid text");
+        return NULL;
+    }
+    tracuu_query_t *t = prefixed_term(f->prefix, key, strlen(key));
+    if (strcmp(f->field, "so") == 0 && !p->in_neg)
+        add_str(&p->out->hl, &p->out->n_hl, key, strlen(key));
+    free(key);
+    return tracuu_query_scale(t, 0);
+}
+
+/* ------------------------------------------------------------ parsing */
+
+typedef struct {
+    tracuu_query_t *q;
+    int neg;
+} node_t;
+
+static node_t parse_or(parser_t *p);
+
+static int starts_term(int kind)
+{
+    return kind == L_WORD || kind == L_PHRASE || kind == L_LPAREN || kind == L_NOT;
+}
+
+/* One word/phrase/field/group; *PLAIN gets 1 for a plain word. */
+static node_t parse_primary(parser_t *p, int *plain, int build)
+{
+    node_t r = {NULL, 0};
+    lexeme_t lx = *peek(p);
+    *plain = 0;
+    if (++p->nodes > MAX_NODES) {
+        fail(p, lx.at, "query too complex");
+        return r;
+    }
+    switch (lx.kind) {
+    case L_LPAREN: {
+        next(p);
+        if (++p->depth > MAX_DEPTH) {
+            fail(p, lx.at, "parentheses nested too deeply");
+            return r;
+        }
+        int save = p->in_neg;
+        p->in_neg |= lx.neg;
+        if (peek(p)->kind == L_RPAREN) {
+            fail(p, lx.at, "empty parentheses");
+            return r;
+        }
+        r = parse_or(p);
+        p->in_neg = save;
+        p->depth--;
+        if (p->err)
+            return r;
+        if (peek(p)->kind != L_RPAREN) {
+            fail(p, lx.at, "unbalanced parenthesis: add the closing )");
+            return r;
+        }
+        next(p);
+        p->out->only_words = 0;
+        r.neg ^= lx.neg;
+        return r;
+    }
+    case L_PHRASE: {
+        next(p);
+        toks_t ts;
+        tokenize_into(lx.s, lx.n, &ts);
+        int save = p->in_neg;
+        p->in_neg |= lx.neg;
+        r.q = tokens_query(p, &ts, "");
+        p->in_neg = save;
+        r.neg = lx.neg;
+        p->out->only_words = 0;
+        for (size_t i = 0; i < ts.n; i++)
+            add_str(&p->out->words, &p->out->n_words, ts.tok[i].s, ts.tok[i].len);
+        return r;
+    }
+    case L_WORD: {
+        next(p);
+        const char *colon = memchr(lx.s, ':', lx.n);
+        if (colon) {
+            const tu_field_t *f = tu_field_find(lx.s, (unsigned)(colon - lx.s));
+            if (f) {
+                int save = p->in_neg;
+                p->in_neg |= lx.neg;
+                r.q = field_query(p, &lx, f, colon + 1, lx.n - (size_t)(colon - lx.s) - 1);
+                p->in_neg = save;
+                r.neg = lx.neg;
+                return r;
+            }
+        }
+        r.neg = lx.neg;
+        *plain = !lx.neg && !build;
+        if (lx.neg || build) {
+            int save = p->in_neg;
+            p->in_neg |= lx.neg;
+            toks_t ts;
+            tokenize_into(lx.s, lx.n, &ts);
+            r.q = tokens_query(p, &ts, "");
+            p->in_neg = save;
+            p->out->only_words = 0;
+        }
+        if (tracuu_has_marks(lx.s, lx.n))
+            p->out->any_marks = 1;
+        return r;  /* plain words are built by the caller, as a run */
+    }
+    case L_RPAREN:
+        fail(p, lx.at, "unbalanced parenthesis: ) without (");
+        return r;
+    case L_AND: case L_OR:
+        fail(p, lx.at, lx.kind == L_AND ? "AND needs a term before and after it"
+                                        : "OR needs a term before and after it");
+        return r;
+    default:
+        fail(p, lx.at, "a term is missing at the end of the query");
+        return r;
+    }
+}
+
+static node_t parse_unary(parser_t *p, int *plain, int build)
+{
+    lexeme_t lx = *peek(p);
+    if (lx.kind == L_NOT) {
+        next(p);
+        if (!starts_term(peek(p)->kind)) {
+            fail(p, lx.at, "NOT needs a term after it");
+            return (node_t){NULL, 0};
+        }
+        int save = p->in_neg;
+        p->in_neg = 1;
+        int dummy;
+        node_t r = parse_unary(p, &dummy, 1);
+        p->in_neg = save;
+        r.neg ^= 1;
+        p->out->only_words = 0;
+        *plain = 0;
+        return r;
+    }
+    return parse_primary(p, plain, build);
+}
+
+/* An AND group: items until OR, ) or the end. */
+static node_t parse_and(parser_t *p)
+{
+    tracuu_query_t *pos[MAX_NODES], *neg[MAX_NODES];
+    size_t np = 0, nn = 0;
+    lexeme_t run[MAX_NODES];
+    size_t nrun = 0;
+    node_t r = {NULL, 0};
+    int first = 1;
+    for (;;) {
+        lexeme_t *lx = peek(p);
+        if (lx->kind == L_END || lx->kind == L_RPAREN || lx->kind == L_OR)
+            break;
+        if (lx->kind == L_AND) {
+            if (first) {
+                fail(p, lx->at, "AND needs a term before and after it");
+                break;
+            }
+            size_t at = lx->at;
+            next(p);
+            if (!starts_term(peek(p)->kind)) {
+                fail(p, at, "AND needs a term before and after it");
+                break;
+            }
+            continue;
+        }
+        first = 0;
+        lexeme_t word = *lx;
+        int plain = 0;
+        int in_neg_before = p->in_neg;
+        node_t it = parse_unary(p, &plain, 0);
+        if (p->err) {
+            tracuu_query_free(it.q);
+            break;
+        }
+        if (plain) {
+            run[nrun++] = word;
+            add_str(&p->out->words, &p->out->n_words, word.s, word.n);
+            continue;
+        }
+        p->in_neg = in_neg_before;
+        if (it.q) {
+            if (it.neg)
+                neg[nn++] = it.q;
+            else
+                pos[np++] = it.q;
+        }
+        if (np + nn + nrun >= MAX_NODES - 2) {
+            fail(p, word.at, "query too long");
+            break;
+        }
+    }
+    if (nrun) {
+        tracuu_query_t *wq[MAX_NODES];
+        size_t nw = words_run(p, run, nrun, wq);
+        tracuu_query_t *group = NULL;
+        if (nw == 1) {
+            group = wq[0];
+        } else if (nw > 1) {
+            /* all words, and the run as a phrase ranks first */
+            toks_t ts = {.n = 0};
+            for (size_t i = 0; i < nrun && ts.n < 60; i++) {
+                toks_t one;
+                tokenize_into(run[i].s, run[i].n, &one);
+                for (size_t j = 0; j < one.n && ts.n < 60; j++)
+                    ts.tok[ts.n++] = one.tok[j];
+            }
+            int save = p->in_neg;
+            p->in_neg = 1;  /* already highlighted */
+            tracuu_query_t *ph = tokens_query(p, &ts, "");
+            p->in_neg = save;
+            tracuu_query_t *all = tracuu_query_combine(TRACUU_OP_AND, wq, nw, 0);
+            tracuu_query_t *pair[2] = {all, ph};
+            group = ph ? tracuu_query_combine(TRACUU_OP_AND_MAYBE, pair, 2, 0) : all;
+        }
+        if (group)
+            pos[np++] = group;
+    }
+    if (p->err) {
+        for (size_t i = 0; i < np; i++)
+            tracuu_query_free(pos[i]);
+        for (size_t i = 0; i < nn; i++)
+            tracuu_query_free(neg[i]);
+        return r;
+    }
+    if (np == 0 && nn == 0)
+        return r;
+    if (np == 0) {
+        /* only negatives: return them as a negated OR; the caller decides */
+        r.q = nn == 1 ? neg[0] : tracuu_query_combine(TRACUU_OP_OR, neg, nn, 0);
+        r.neg = 1;
+        return r;
+    }
+    tracuu_query_t *pq = np == 1 ? pos[0] : tracuu_query_combine(TRACUU_OP_AND, pos, np, 0);
+    if (nn == 0) {
+        r.q = pq;
+        return r;
+    }
+    tracuu_query_t *subs[MAX_NODES + 1];
+    subs[0] = pq;
+    memcpy(subs + 1, neg, nn * sizeof *neg);
+    r.q = tracuu_query_combine(TRACUU_OP_AND_NOT, subs, nn + 1, 0);
+    return r;
+}
+
+static tracuu_query_t *positive(node_t n)
+{
+    if (!n.neg || !n.q)
+        return n.q;
+    tracuu_query_t *subs[2] = {tracuu_query_match_all(), n.q};
+    return tracuu_query_combine(TRACUU_OP_AND_NOT, subs, 2, 0);
+}
+
+static node_t parse_or(parser_t *p)
+{
+    node_t left = parse_and(p);
+    if (p->err)
+        return left;
+    if (peek(p)->kind != L_OR)
+        return left;
+    tracuu_query_t *alts[MAX_NODES];
+    size_t na = 0;
+    alts[na++] = positive(left);
+    while (!p->err && peek(p)->kind == L_OR) {
+        size_t at = peek(p)->at;
+        next(p);
+        if (!starts_term(peek(p)->kind)) {
+            fail(p, at, "OR needs a term before and after it");
+            break;
+        }
+        node_t right = parse_and(p);
+        if (na < MAX_NODES)
+            alts[na++] = positive(right);
+        else
+            tracuu_query_free(positive(right));
+    }
+    p->out->only_words = 0;
+    node_t r = {NULL, 0};
+    if (p->err) {
+        for (size_t i = 0; i < na; i++)
+            tracuu_query_free(alts[i]);
+        return r;
+    }
+    r.q = tracuu_query_combine(TRACUU_OP_OR, alts, na, 0);
+    return r;
+}
+
+tracuu_status_t tu_query_parse(tracuu_db_t *db, const char *text,
+                               tu_parsed_t *out, char **errmsg)
+{
+    memset(out, 0, sizeof *out);
+    if (errmsg)
+        *errmsg = NULL;
+    size_t raw = text ? strlen(text) : 0;
+    if (raw > TRACUU_MAX_QUERY_BYTES) {
+        if (errmsg)
+            *errmsg = strdup("query too long (over 2048 bytes)");
+        return TRACUU_ERR_QUERY;
+    }
+    if (raw && !tracuu_utf8_valid(text, raw)) {
+        if (errmsg)
+            *errmsg = strdup("query is not valid UTF-8");
+        return TRACUU_ERR_QUERY;
+    }
+    char *nfc = NULL;
+    size_t len = 0;
+    if (tracuu_norm_text(text ? text : "", raw, &nfc, &len, NULL) != TRACUU_OK)
+        return TRACUU_ERR_NOMEM;
+    parser_t p = {.db = db, .text = nfc, .len = len, .out = out};
+    out->only_words = 1;
+    node_t n = parse_or(&p);
+    if (!p.err && peek(&p)->kind != L_END)
+        fail(&p, peek(&p)->at, peek(&p)->kind == L_RPAREN
+                                   ? "unbalanced parenthesis: ) without ("
+                                   : "unexpected text");
+    tracuu_status_t rc = TRACUU_OK;
+    if (p.err) {
+        tracuu_query_free(n.q);
+        if (errmsg)
+            *errmsg = p.err;
+        else
+            free(p.err);
+        tu_parsed_clear(out);
+        rc = TRACUU_ERR_QUERY;
+    } else {
+        out->q = positive(n);
+        size_t sp = strspn(nfc, " \t\r\n\f\v");
+        if (!out->q && nfc[sp]) {  /* only punctuation: say so, not "all" */
+            if (errmsg)
+                *errmsg = strdup("the query has no word or number to search for");
+            tu_parsed_clear(out);
+            rc = TRACUU_ERR_QUERY;
+        }
+    }
+    free(nfc);
+    return rc;
+}
+
+void tu_parsed_clear(tu_parsed_t *p)
+{
+    tracuu_query_free(p->q);
+    for (size_t i = 0; i < p->n_hl; i++)
+        free(p->hl[i]);
+    free(p->hl);
+    for (size_t i = 0; i < p->n_words; i++)
+        free(p->words[i]);
+    free(p->words);
+    memset(p, 0, sizeof *p);
+}

@@ -1,0 +1,382 @@
+/* tracuu: the C wrapper over Xapian, part 2: query trees, search, facets.
+ *
+ * Query handles wrap a Xapian::Query by value (Xapian queries are reference
+ * counted, so copies are cheap).  Constructors have no error channel: they
+ * return NULL on failure (out of memory, invalid argument).
+ *
+ * Combining rules (tracuu_query_combine), chosen to match Xapian's own:
+ *  - NULL sub-queries are skipped; the subs are always freed.
+ *  - With no sub-query left the result is MatchNothing, for every operator
+ *    (also AND: an empty conjunction matches nothing here, not everything).
+ *  - AND_NOT, AND_MAYBE and FILTER treat the first slot as the left-hand
+ *    side: if subs[0] is NULL the result is MatchNothing; with the left-hand
+ *    side alone the result is that side.
+ *  - Any operator with exactly one sub-query gives that sub-query.
+ *  - PHRASE/NEAR: WINDOW 0 means "the number of sub-queries". */
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <new>
+#include <string>
+#include <vector>
+#include <xapian.h>
+
+#include "xapian/tu_xdb.h"
+
+namespace {
+
+tracuu_query *wrap(const Xapian::Query &q)
+{
+    return new tracuu_query{q};
+}
+
+/* Counts the items of a value slot holding a '\n'-separated list; each
+ * distinct item counts once per document. */
+/* Facets over value slots holding '\n'-separated lists.  Xapian's own
+ * ValueCountMatchSpy counts the whole list strings (most documents share a
+ * few distinct lists, and it is serialisable, so remote shards served by
+ * xapian-tcpsrv count their part too); the lists are split once at the
+ * end.  A document counts once per item, even if its list repeats it. */
+std::vector<std::pair<std::string, uint32_t> >
+split_counts(const Xapian::ValueCountMatchSpy &spy)
+{
+    std::map<std::string, uint32_t> counts;   /* byte order */
+    std::vector<std::string> seen;
+    for (Xapian::TermIterator it = spy.values_begin(); it != spy.values_end(); ++it) {
+        const std::string v = *it;
+        const uint32_t n = it.get_termfreq();
+        seen.clear();
+        size_t start = 0;
+        while (start <= v.size()) {
+            size_t nl = v.find('\n', start);
+            if (nl == std::string::npos)
+                nl = v.size();
+            if (nl > start && v[start] != '\x01') {  /* \x01: a hash prefix */
+                std::string item(v, start, nl - start);
+                if (std::find(seen.begin(), seen.end(), item) == seen.end()) {
+                    counts[item] += n;
+                    seen.push_back(item);
+                }
+            }
+            start = nl + 1;
+        }
+    }
+    std::vector<std::pair<std::string, uint32_t> > out(counts.begin(), counts.end());
+    std::stable_sort(out.begin(), out.end(),
+                     [](const std::pair<std::string, uint32_t> &x,
+                        const std::pair<std::string, uint32_t> &y) {
+                         return x.second > y.second;
+                     });
+    return out;
+}
+
+bool left_hand_op(tracuu_query_op_t op)
+{
+    return op == TRACUU_OP_AND_NOT || op == TRACUU_OP_AND_MAYBE ||
+           op == TRACUU_OP_FILTER;
+}
+
+Xapian::Query::op xop(tracuu_query_op_t op)
+{
+    switch (op) {
+    case TRACUU_OP_AND: return Xapian::Query::OP_AND;
+    case TRACUU_OP_OR: return Xapian::Query::OP_OR;
+    case TRACUU_OP_AND_NOT: return Xapian::Query::OP_AND_NOT;
+    case TRACUU_OP_AND_MAYBE: return Xapian::Query::OP_AND_MAYBE;
+    case TRACUU_OP_FILTER: return Xapian::Query::OP_FILTER;
+    case TRACUU_OP_PHRASE: return Xapian::Query::OP_PHRASE;
+    case TRACUU_OP_NEAR: return Xapian::Query::OP_NEAR;
+    case TRACUU_OP_SYNONYM: return Xapian::Query::OP_SYNONYM;
+    default: return Xapian::Query::OP_INVALID;
+    }
+}
+
+void free_subs(tracuu_query_t **subs, size_t n)
+{
+    if (!subs)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        delete subs[i];
+        subs[i] = NULL;
+    }
+}
+
+} // namespace
+
+/* ----------------------------------------------------------------- queries */
+
+extern "C" tracuu_query_t *tracuu_query_term(const char *term, size_t len,
+                                             uint32_t wqf)
+{
+    if (!term || len == 0)
+        return NULL;
+    try {
+        /* A term over the limit cannot be in the index: match nothing
+         * rather than hand Xapian a key it would refuse. */
+        if (len > TU_XDB_MAX_TERM)
+            return wrap(Xapian::Query());
+        return wrap(Xapian::Query(std::string(term, len), wqf));
+    } catch (...) {
+        return NULL;
+    }
+}
+
+extern "C" tracuu_query_t *tracuu_query_match_all(void)
+{
+    try {
+        return wrap(Xapian::Query::MatchAll);
+    } catch (...) {
+        return NULL;
+    }
+}
+
+extern "C" tracuu_query_t *tracuu_query_match_nothing(void)
+{
+    try {
+        return wrap(Xapian::Query::MatchNothing);
+    } catch (...) {
+        return NULL;
+    }
+}
+
+extern "C" tracuu_query_t *tracuu_query_combine(tracuu_query_op_t op,
+                                                tracuu_query_t **subs,
+                                                size_t n, uint32_t window)
+{
+    tracuu_query *res = NULL;
+    Xapian::Query::op x = xop(op);
+    if (x == Xapian::Query::OP_INVALID || (!subs && n > 0)) {
+        free_subs(subs, n);
+        return NULL;
+    }
+    try {
+        if (left_hand_op(op) && (n == 0 || !subs[0])) {
+            res = wrap(Xapian::Query());
+        } else {
+            std::vector<Xapian::Query> v;
+            v.reserve(n);
+            for (size_t i = 0; i < n; i++)
+                if (subs[i])
+                    v.push_back(subs[i]->q);
+            if (v.empty())
+                res = wrap(Xapian::Query());
+            else if (v.size() == 1)
+                res = wrap(v[0]);
+            else
+                res = wrap(Xapian::Query(x, v.begin(), v.end(), window));
+        }
+    } catch (...) {
+        res = NULL;
+    }
+    free_subs(subs, n);
+    return res;
+}
+
+extern "C" tracuu_query_t *tracuu_query_value_range(unsigned slot,
+                                                    const char *lo,
+                                                    const char *hi)
+{
+    if (slot == Xapian::BAD_VALUENO)
+        return NULL;
+    try {
+        if (lo && hi)
+            return wrap(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot,
+                                      lo, hi));
+        if (lo)
+            return wrap(Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo));
+        if (hi)
+            return wrap(Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi));
+        /* both open: every document with a value in SLOT */
+        return wrap(Xapian::Query(Xapian::Query::OP_VALUE_GE, slot,
+                                  std::string()));
+    } catch (...) {
+        return NULL;
+    }
+}
+
+extern "C" tracuu_query_t *tracuu_query_scale(tracuu_query_t *q,
+                                              double factor)
+{
+    if (!q)
+        return NULL;
+    tracuu_query *res = NULL;
+    if (isfinite(factor) && factor >= 0) {
+        try {
+            res = wrap(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->q,
+                                     factor));
+        } catch (...) {
+            res = NULL;
+        }
+    }
+    delete q;
+    return res;
+}
+
+extern "C" tracuu_query_t *tracuu_query_copy(const tracuu_query_t *q)
+{
+    if (!q)
+        return NULL;
+    try {
+        return wrap(q->q);
+    } catch (...) {
+        return NULL;
+    }
+}
+
+extern "C" void tracuu_query_free(tracuu_query_t *q)
+{
+    delete q;
+}
+
+extern "C" int tracuu_query_is_empty(const tracuu_query_t *q)
+{
+    return !q || q->q.empty();
+}
+
+extern "C" char *tracuu_query_describe(const tracuu_query_t *q)
+{
+    if (!q)
+        return NULL;
+    try {
+        std::string d = q->q.get_description();
+        char *p = static_cast<char *>(malloc(d.size() + 1));
+        if (!p)
+            return NULL;
+        memcpy(p, d.c_str(), d.size() + 1);
+        return p;
+    } catch (...) {
+        return NULL;
+    }
+}
+
+/* ------------------------------------------------------------------ search */
+
+namespace {
+
+/* One search: a new Enquire and new spies each time (it may be retried). */
+tracuu_mset *run_search(Xapian::Database &xdb, const Xapian::Query &query,
+                        const tracuu_search_opts_t &opts)
+{
+    /* the spies outlive the Enquire that points at them */
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy> > spies;
+    Xapian::Enquire enq(xdb);
+    enq.set_query(query);
+    if (opts.sort_slot >= 0)
+        enq.set_sort_by_value_then_relevance(
+            static_cast<Xapian::valueno>(opts.sort_slot),
+            opts.sort_descending != 0);
+    Xapian::doccount check = opts.check_at_least;
+    for (size_t i = 0; i < opts.n_facet_slots; i++) {
+        spies.emplace_back(new Xapian::ValueCountMatchSpy(opts.facet_slots[i]));
+        enq.add_matchspy(spies.back().get());
+    }
+    /* facet counts must cover every match, not just the page */
+    if (opts.n_facet_slots > 0)
+        check = std::max(check, xdb.get_doccount());
+    std::unique_ptr<tracuu_mset> res(new tracuu_mset());
+    res->mset = enq.get_mset(opts.offset, opts.limit, check);
+    res->facets.reserve(spies.size());
+    for (const auto &s : spies)
+        res->facets.push_back(split_counts(*s));
+    return res.release();
+}
+
+} // namespace
+
+extern "C" tracuu_status_t tracuu_db_search(tracuu_db_t *db,
+                                            const tracuu_query_t *q,
+                                            const tracuu_search_opts_t *opts,
+                                            tracuu_mset_t **out)
+{
+    if (out)
+        *out = NULL;
+    if (!db || !q || !out)
+        return db ? tu_xdb_set_err(db->err, TRACUU_ERR_INVALID_ARG,
+                                   "search: NULL argument")
+                  : TRACUU_ERR_INVALID_ARG;
+    tracuu_search_opts_t def;
+    memset(&def, 0, sizeof def);
+    def.limit = 10;
+    def.sort_slot = -1;
+    if (!opts)
+        opts = &def;
+    if (opts->n_facet_slots > TRACUU_MAX_FACET_SLOTS)
+        return tu_xdb_set_err(db->err, TRACUU_ERR_INVALID_ARG,
+                              "search: too many facet slots");
+    tracuu_mset *m = NULL;
+    try {
+        m = tu_xdb_retry(db, [&] { return run_search(*db->xdb, q->q, *opts); });
+    } catch (...) {
+        return tu_xdb_caught(db->err, "search");
+    }
+    *out = m;
+    return TRACUU_OK;
+}
+
+extern "C" uint32_t tracuu_mset_size(const tracuu_mset_t *m)
+{
+    return m ? m->mset.size() : 0;
+}
+
+extern "C" uint32_t tracuu_mset_total(const tracuu_mset_t *m)
+{
+    return m ? m->mset.get_matches_estimated() : 0;
+}
+
+extern "C" uint32_t tracuu_mset_total_lower(const tracuu_mset_t *m)
+{
+    return m ? m->mset.get_matches_lower_bound() : 0;
+}
+
+extern "C" tracuu_docid_t tracuu_mset_docid(const tracuu_mset_t *m,
+                                            uint32_t i)
+{
+    if (!m || i >= m->mset.size())
+        return 0;
+    try {
+        return *m->mset[i];
+    } catch (...) {
+        return 0;
+    }
+}
+
+extern "C" double tracuu_mset_weight(const tracuu_mset_t *m, uint32_t i)
+{
+    if (!m || i >= m->mset.size())
+        return 0.0;
+    try {
+        return m->mset[i].get_weight();
+    } catch (...) {
+        return 0.0;
+    }
+}
+
+extern "C" size_t tracuu_mset_facet_size(const tracuu_mset_t *m, size_t i)
+{
+    if (!m || i >= m->facets.size())
+        return 0;
+    return m->facets[i].size();
+}
+
+extern "C" const char *tracuu_mset_facet_value(const tracuu_mset_t *m,
+                                               size_t i, size_t j,
+                                               uint32_t *count)
+{
+    if (count)
+        *count = 0;
+    if (!m || i >= m->facets.size() || j >= m->facets[i].size())
+        return NULL;
+    if (count)
+        *count = m->facets[i][j].second;
+    return m->facets[i][j].first.c_str();
+}
+
+extern "C" void tracuu_mset_free(tracuu_mset_t *m)
+{
+    delete m;
+}
