@@ -1,8 +1,9 @@
 /* tracuu-index: index folders of documents into a Xapian database.
- * The contract is DESIGN.md section 4; see also `tracuu-index --help`. */
+ * The contract is docs/design.md section 4; see also `tracuu-index --help`. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <getopt.h>
 #include <unistd.h>
 #include "indexer.h"
 #include "base/tu_args.h"
@@ -25,6 +26,8 @@ static const char usage[] =
     "  --max-size MB    skip files larger than this (default 100)\n"
     "  --timeout S      time limit per helper program (default 60)\n"
     "  --jobs N         worker threads (default: number of cores)\n"
+    "  --version        print the version\n"
+    "Options take their value as --opt VALUE or --opt=VALUE; -- ends them.\n"
     "Exit status: 0 all indexed; 1 some files failed (named on stderr);\n"
     "2 usage error.\n";
 
@@ -33,6 +36,75 @@ static int bad_usage(const char *fmt, const char *arg)
     return tu_arg_usage_error("tracuu-index", usage, fmt, arg);
 }
 
+enum {
+    OPT_PROGRESS = 256, OPT_FORCE, OPT_OCR, OPT_DRY_RUN, OPT_DB, OPT_ENCODING,
+    OPT_MAX_SIZE, OPT_TIMEOUT, OPT_JOBS, OPT_VERSION
+};
+
+static const struct option long_opts[] = {
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"quiet", no_argument, NULL, 'q'},
+    {"force", no_argument, NULL, OPT_FORCE},
+    {"ocr", no_argument, NULL, OPT_OCR},
+    {"dry-run", no_argument, NULL, OPT_DRY_RUN},
+    {"db", required_argument, NULL, OPT_DB},
+    {"encoding", required_argument, NULL, OPT_ENCODING},
+    {"max-size", required_argument, NULL, OPT_MAX_SIZE},
+    {"timeout", required_argument, NULL, OPT_TIMEOUT},
+    {"jobs", required_argument, NULL, OPT_JOBS},
+    {NULL, 0, NULL, 0},
+};
+
+/* Parse the options into O: -1 to go on, else the exit status. */
+static int parse_options(int argc, char **argv, ix_opts_t *o)
+{
+    int c;
+    long v;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":hq", long_opts, NULL)) != -1) {
+        switch (c) {
+        case 'h':
+            fputs(usage, stdout);
+            return 0;
+        case OPT_VERSION:
+            printf("tracuu-index %s\n", TRACUU_VERSION);
+            return 0;
+        case OPT_PROGRESS: o->progress = 1; break;
+        case 'q': o->quiet = 1; break;
+        case OPT_FORCE: o->force = 1; break;
+        case OPT_OCR: o->xopts.ocr = 1; break;
+        case OPT_DRY_RUN: o->dry_run = 1; break;
+        case OPT_DB: o->db_path = optarg; break;
+        case OPT_ENCODING:
+            o->xopts.force_encoding = tracuu_encoding_canon(optarg);
+            if (!o->xopts.force_encoding)
+                return bad_usage("--encoding: unknown encoding '%s'", optarg);
+            break;
+        case OPT_MAX_SIZE:
+            if (tu_arg_long(optarg, 1, 1 << 20, &v) != 0)
+                return bad_usage("--max-size: '%s' is not a size in MB (1..1048576)", optarg);
+            o->xopts.max_file_bytes = (size_t)v << 20;
+            break;
+        case OPT_TIMEOUT:
+            if (tu_arg_long(optarg, 1, 86400, &v) != 0)
+                return bad_usage("--timeout: '%s' is not a number of seconds (1..86400)", optarg);
+            o->xopts.helper_timeout_s = (unsigned)v;
+            break;
+        case OPT_JOBS:
+            if (tu_arg_long(optarg, 1, 64, &v) != 0)
+                return bad_usage("--jobs: '%s' is not a number of threads (1..64)", optarg);
+            o->jobs = (unsigned)v;
+            break;
+        case ':':
+            return bad_usage("%s needs a value", argv[optind - 1]);
+        default:
+            return bad_usage("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    return -1;
+}
 
 int main(int argc, char **argv)
 {
@@ -43,76 +115,15 @@ int main(int argc, char **argv)
         o.db_path = "./tracuu.db";
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     o.jobs = cores > 0 ? (unsigned)cores : 2;
-    char **paths = calloc((size_t)argc, sizeof *paths);
-    size_t n_paths = 0;
-    if (!paths)
-        return 1;
-    int only_paths = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        long v;
-        if (only_paths || a[0] != '-' || a[1] == '\0') {
-            paths[n_paths++] = argv[i];
-        } else if (strcmp(a, "--") == 0) {
-            only_paths = 1;
-        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            fputs(usage, stdout);
-            free(paths);
-            return 0;
-        } else if (strcmp(a, "--progress") == 0) {
-            o.progress = 1;
-        } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
-            o.quiet = 1;
-        } else if (strcmp(a, "--force") == 0) {
-            o.force = 1;
-        } else if (strcmp(a, "--ocr") == 0) {
-            o.xopts.ocr = 1;
-        } else if (strcmp(a, "--dry-run") == 0) {
-            o.dry_run = 1;
-        } else if (i + 1 >= argc && (strcmp(a, "--db") == 0 ||
-                   strcmp(a, "--encoding") == 0 || strcmp(a, "--max-size") == 0 ||
-                   strcmp(a, "--timeout") == 0 || strcmp(a, "--jobs") == 0)) {
-            free(paths);
-            return bad_usage("%s needs a value", a);
-        } else if (strcmp(a, "--db") == 0) {
-            o.db_path = argv[++i];
-        } else if (strcmp(a, "--encoding") == 0) {
-            o.xopts.force_encoding = tracuu_encoding_canon(argv[++i]);
-            if (!o.xopts.force_encoding) {
-                free(paths);
-                return bad_usage("--encoding: unknown encoding '%s'", argv[i]);
-            }
-        } else if (strcmp(a, "--max-size") == 0) {
-            if (tu_arg_long(argv[++i], 1, 1 << 20, &v) != 0) {
-                free(paths);
-                return bad_usage("--max-size: '%s' is not a size in MB (1..1048576)", argv[i]);
-            }
-            o.xopts.max_file_bytes = (size_t)v << 20;
-        } else if (strcmp(a, "--timeout") == 0) {
-            if (tu_arg_long(argv[++i], 1, 86400, &v) != 0) {
-                free(paths);
-                return bad_usage("--timeout: '%s' is not a number of seconds (1..86400)", argv[i]);
-            }
-            o.xopts.helper_timeout_s = (unsigned)v;
-        } else if (strcmp(a, "--jobs") == 0) {
-            if (tu_arg_long(argv[++i], 1, 64, &v) != 0) {
-                free(paths);
-                return bad_usage("--jobs: '%s' is not a number of threads (1..64)", argv[i]);
-            }
-            o.jobs = (unsigned)v;
-        } else {
-            free(paths);
-            return bad_usage("unknown option '%s'", a);
-        }
-    }
-    if (o.progress && o.quiet) {
-        free(paths);
+    int done = parse_options(argc, argv, &o);
+    if (done >= 0)
+        return done;
+    char **paths = argv + optind;
+    size_t n_paths = (size_t)(argc - optind);
+    if (o.progress && o.quiet)
         return bad_usage("%s", "--progress and --quiet exclude each other");
-    }
-    if (n_paths == 0) {
-        free(paths);
+    if (n_paths == 0)
         return bad_usage("%s", "no PATH to index");
-    }
 
     ix_list_t list;
     memset(&list, 0, sizeof list);
@@ -140,6 +151,5 @@ int main(int argc, char **argv)
         free(roots[i]);
     free(roots);
     ix_list_free(&list);
-    free(paths);
     return status;
 }

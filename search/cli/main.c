@@ -1,8 +1,9 @@
 /* tracuu-search: query a tracuu database from the command line.
- * The contract is DESIGN.md section 4; see also `tracuu-search --help`. */
+ * The contract is docs/design.md section 4; see also `tracuu-search --help`. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <getopt.h>
 #include <unistd.h>
 #include "cli.h"
 #include "base/tu_args.h"
@@ -23,6 +24,8 @@ static const char usage[] =
     "Query: words with or without marks, \"phrases\", AND, OR, NOT, -word,\n"
     "(parentheses), title:, so:25-NQ/TW, loai:NQ, coquan:TW, nam:2023,\n"
     "ngay:2021-01-01..2022-12-31, mohinh:\"Dân vận khéo\".\n"
+    "Options: --opt VALUE or --opt=VALUE; --version; -- ends the options\n"
+    "(needed before a query that starts with -).\n"
     "Exit status: 0 ran (even with no results); 2 bad usage or query;\n"
     "1 other error.\n";
 
@@ -31,96 +34,161 @@ static int bad_usage(const char *fmt, const char *arg)
     return tu_arg_usage_error("tracuu-search", usage, fmt, arg);
 }
 
-
 int cli_synonyms(tracuu_db_t *db, int json);
+
+/* What the program was asked to do. */
+typedef enum { MODE_SEARCH, MODE_MODELS, MODE_REFS, MODE_SYNONYMS, MODE_DOC } cli_mode_t;
+
+typedef struct {
+    const char *db_path;
+    int json, facets;
+    cli_mode_t mode;
+    tracuu_docid_t docid;
+    tracuu_search_req_t req;
+    tu_buf_t q;            /* the query words, space-separated */
+} cli_opts_t;
+
+enum {
+    OPT_DB = 256, OPT_JSON, OPT_FACETS, OPT_MODELS, OPT_REFS, OPT_SYNONYMS, OPT_DOC,
+    OPT_LIMIT, OPT_OFFSET, OPT_SORT, OPT_VERSION
+};
+
+static const struct option long_opts[] = {
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {"db", required_argument, NULL, OPT_DB},
+    {"json", no_argument, NULL, OPT_JSON},
+    {"facets", no_argument, NULL, OPT_FACETS},
+    {"models", no_argument, NULL, OPT_MODELS},
+    {"refs", no_argument, NULL, OPT_REFS},
+    {"synonyms", no_argument, NULL, OPT_SYNONYMS},
+    {"doc", required_argument, NULL, OPT_DOC},
+    {"limit", required_argument, NULL, OPT_LIMIT},
+    {"offset", required_argument, NULL, OPT_OFFSET},
+    {"sort", required_argument, NULL, OPT_SORT},
+    {NULL, 0, NULL, 0},
+};
+
+static void add_word(tu_buf_t *q, const char *w)
+{
+    if (q->len)
+        tu_buf_addc(q, ' ');
+    tu_buf_adds(q, w);
+}
+
+/* 1 if the long option ARG ("--name", no "=value") takes a value. */
+static int takes_value(const char *arg)
+{
+    for (const struct option *o = long_opts; o->name; o++)
+        if (o->has_arg == required_argument && strcmp(arg + 2, o->name) == 0)
+            return 1;
+    return 0;
+}
+
+/* Parse ARGV into O: -1 to go on, else the exit status.  A word that
+ * starts with one '-' ("-tham", exclude a word) is a query word, not an
+ * option; after "--" every argument is a query word. */
+static int parse_options(int argc, char **argv, cli_opts_t *o)
+{
+    char **opt_argv = calloc((size_t)argc + 1, sizeof *opt_argv);
+    if (!opt_argv)
+        return 1;
+    int n = 0;
+    opt_argv[n++] = argv[0];
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0) {
+            for (i++; i < argc; i++)
+                add_word(&o->q, argv[i]);
+            break;
+        }
+        if (strcmp(a, "-h") == 0 || (a[0] == '-' && a[1] == '-')) {
+            opt_argv[n++] = argv[i];
+            if (!strchr(a, '=') && takes_value(a) && i + 1 < argc)
+                opt_argv[n++] = argv[++i];
+        } else {
+            add_word(&o->q, a);
+        }
+    }
+    int c, ret = -1;
+    long v;
+    opterr = 0;
+    while (ret < 0 && (c = getopt_long(n, opt_argv, ":h", long_opts, NULL)) != -1) {
+        switch (c) {
+        case 'h':
+            fputs(usage, stdout);
+            ret = 0;
+            break;
+        case OPT_VERSION:
+            printf("tracuu-search %s\n", TRACUU_VERSION);
+            ret = 0;
+            break;
+        case OPT_DB: o->db_path = optarg; break;
+        case OPT_JSON: o->json = 1; break;
+        case OPT_FACETS: o->facets = 1; break;
+        case OPT_MODELS: o->mode = MODE_MODELS; break;
+        case OPT_REFS: o->mode = MODE_REFS; break;
+        case OPT_SYNONYMS: o->mode = MODE_SYNONYMS; break;
+        case OPT_DOC:
+            if (tu_arg_long(optarg, 1, 4294967295L, &v) != 0)
+                ret = bad_usage("--doc: '%s' is not a document id (the docid of a result)",
+                                optarg);
+            o->docid = (tracuu_docid_t)v;
+            o->mode = MODE_DOC;
+            break;
+        case OPT_LIMIT:
+            if (tu_arg_long(optarg, 1, TRACUU_MAX_LIMIT, &v) != 0)
+                ret = bad_usage("--limit: '%s' is not a number from 1 to 1000", optarg);
+            o->req.limit = (uint32_t)v;
+            break;
+        case OPT_OFFSET:
+            if (tu_arg_long(optarg, 0, 1000000, &v) != 0)
+                ret = bad_usage("--offset: '%s' is not a number from 0 to 1000000", optarg);
+            o->req.offset = (uint32_t)v;
+            break;
+        case OPT_SORT:
+            if (strcmp(optarg, "date") == 0)
+                o->req.sort_by_date = 1;
+            else if (strcmp(optarg, "relevance") != 0)
+                ret = bad_usage("--sort: '%s' is neither relevance nor date", optarg);
+            break;
+        case ':':
+            ret = bad_usage("%s needs a value", opt_argv[optind - 1]);
+            break;
+        default:
+            ret = bad_usage("unknown option '%s'", opt_argv[optind - 1]);
+            break;
+        }
+    }
+    free(opt_argv);
+    return ret;
+}
 
 int main(int argc, char **argv)
 {
-    const char *db_path = getenv("TRACUU_DB");
-    if (!db_path || !*db_path)
-        db_path = "./tracuu.db";
-    int json = 0, facets = 0, mode = 0;  /* 0 search, 1 models, 2 refs, 3 synonyms, 4 doc */
-    tracuu_docid_t docid = 0;
-    tracuu_search_req_t req;
-    memset(&req, 0, sizeof req);
-    req.limit = 10;
-    tu_buf_t q;
-    tu_buf_init(&q, TRACUU_MAX_QUERY_BYTES * 2);
-    int only_words = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        long v;
-        if (only_words || a[0] != '-' || a[1] == '\0' ||
-            (a[1] != '-' && a[1] != 'h')) {
-            /* query words; "-word" excludes a word */
-            if (q.len)
-                tu_buf_addc(&q, ' ');
-            tu_buf_adds(&q, a);
-            continue;
-        }
-        if (strcmp(a, "--") == 0) {
-            only_words = 1;
-        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            fputs(usage, stdout);
-            tu_buf_free(&q);
-            return 0;
-        } else if (strcmp(a, "--json") == 0) {
-            json = 1;
-        } else if (strcmp(a, "--facets") == 0) {
-            facets = 1;
-        } else if (strcmp(a, "--models") == 0) {
-            mode = 1;
-        } else if (strcmp(a, "--refs") == 0) {
-            mode = 2;
-        } else if (strcmp(a, "--synonyms") == 0) {
-            mode = 3;
-        } else if (i + 1 >= argc && (strcmp(a, "--db") == 0 || strcmp(a, "--limit") == 0 ||
-                                     strcmp(a, "--offset") == 0 || strcmp(a, "--sort") == 0 ||
-                                     strcmp(a, "--doc") == 0)) {
-            tu_buf_free(&q);
-            return bad_usage("%s needs a value", a);
-        } else if (strcmp(a, "--db") == 0) {
-            db_path = argv[++i];
-        } else if (strcmp(a, "--doc") == 0) {
-            if (tu_arg_long(argv[++i], 1, 4294967295L, &v) != 0) {
-                tu_buf_free(&q);
-                return bad_usage("--doc: '%s' is not a document id (the docid of a result)",
-                                 argv[i]);
-            }
-            docid = (tracuu_docid_t)v;
-            mode = 4;
-        } else if (strcmp(a, "--limit") == 0) {
-            if (tu_arg_long(argv[++i], 1, TRACUU_MAX_LIMIT, &v) != 0) {
-                tu_buf_free(&q);
-                return bad_usage("--limit: '%s' is not a number from 1 to 1000", argv[i]);
-            }
-            req.limit = (uint32_t)v;
-        } else if (strcmp(a, "--offset") == 0) {
-            if (tu_arg_long(argv[++i], 0, 1000000, &v) != 0) {
-                tu_buf_free(&q);
-                return bad_usage("--offset: '%s' is not a number from 0 to 1000000", argv[i]);
-            }
-            req.offset = (uint32_t)v;
-        } else if (strcmp(a, "--sort") == 0) {
-            const char *s = argv[++i];
-            if (strcmp(s, "date") == 0)
-                req.sort_by_date = 1;
-            else if (strcmp(s, "relevance") != 0) {
-                tu_buf_free(&q);
-                return bad_usage("--sort: '%s' is neither relevance nor date", s);
-            }
-        } else {
-            tu_buf_free(&q);
-            return bad_usage("unknown option '%s'", a);
-        }
+    cli_opts_t o;
+    memset(&o, 0, sizeof o);
+    o.db_path = getenv("TRACUU_DB");
+    if (!o.db_path || !*o.db_path)
+        o.db_path = "./tracuu.db";
+    o.req.limit = 10;
+    tu_buf_init(&o.q, TRACUU_MAX_QUERY_BYTES * 2);
+    int done = parse_options(argc, argv, &o);
+    if (done >= 0) {
+        tu_buf_free(&o.q);
+        return done;
     }
+    tu_buf_t q = o.q;
+    tracuu_search_req_t req = o.req;
+    const char *db_path = o.db_path;
+    int json = o.json, facets = o.facets;
     if (q.failed) {
         tu_buf_free(&q);
         fprintf(stderr, "tracuu-search: query too long (over %d bytes)\n",
                 TRACUU_MAX_QUERY_BYTES);
         return 2;
     }
-    if (mode == 0 && q.len == 0) {
+    if (o.mode == MODE_SEARCH && q.len == 0) {
         tu_buf_free(&q);
         return bad_usage("%s", "no QUERY given");
     }
@@ -135,11 +203,11 @@ int main(int argc, char **argv)
     }
     int status = 0;
     const char *query = q.p ? q.p : "";
-    if (mode == 3) {
+    if (o.mode == MODE_SYNONYMS) {
         status = cli_synonyms(db, json);
-    } else if (mode == 4) {
+    } else if (o.mode == MODE_DOC) {
         tracuu_docview_t *v = NULL;
-        rc = tracuu_docview(db, docid, query, &v, &err);
+        rc = tracuu_docview(db, o.docid, query, &v, &err);
         if (rc == TRACUU_OK) {
             if (json) {
                 char *s = tracuu_docview_json(v);
@@ -153,8 +221,8 @@ int main(int argc, char **argv)
             }
             tracuu_docview_free(v);
         }
-    } else if (mode) {
-        int what = mode == 1 ? TRACUU_LIST_MODELS : TRACUU_LIST_REFS;
+    } else if (o.mode == MODE_MODELS || o.mode == MODE_REFS) {
+        int what = o.mode == MODE_MODELS ? TRACUU_LIST_MODELS : TRACUU_LIST_REFS;
         tracuu_listing_t *l = NULL;
         rc = tracuu_listing(db, what, query, &l, &err);
         if (rc == TRACUU_OK) {
