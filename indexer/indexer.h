@@ -7,6 +7,7 @@
 #include <sys/types.h>
 #include "tracuu/extract.h"
 #include "tracuu/xdb.h"
+#include "tracuu/config.h"
 
 typedef struct {
     char *path;          /* absolute */
@@ -29,12 +30,26 @@ int ix_walk(char *const *roots, size_t n_roots, const char *skip,
             ix_list_t *out, char **roots_abs);
 void ix_list_free(ix_list_t *l);
 
+/* Exclusion patterns (exclude.c): P stays owned by the caller.
+ * ix_excluded: 1 if the entry NAME of the folder DIR is excluded;
+ * ix_excluded_path: 1 if PATH or a folder above it is. */
+void ix_exclude_set(const char *const *p, size_t n);
+int ix_excluded(const char *dir, const char *name);
+int ix_excluded_path(const char *path);
+
 typedef struct {
     const char *db_path;
     int progress, quiet, force, dry_run;
     unsigned jobs;
     tracuu_extract_opts_t xopts;
+    unsigned watch_delay_ms;     /* --watch: quiet time before a pass */
+    const char **exclude;        /* "exclude =" patterns (exclude.c) */
+    size_t n_exclude;
 } ix_opts_t;
+
+/* Settings from the configuration file C into O (settings.c): 0, or -1
+ * after naming the bad line on stderr. */
+int ix_settings_apply(const tracuu_config_t *c, ix_opts_t *o);
 
 typedef struct {
     size_t indexed, unchanged, removed, failed, warned;

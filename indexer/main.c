@@ -10,12 +10,16 @@
 #include "tracuu/encoding.h"
 
 static const char usage[] =
-    "usage: tracuu-index [--db DIR] [--progress | --quiet] [--force] [--ocr]\n"
+    "usage: tracuu-index [--config FILE] [--db DIR] [--progress | --quiet]\n"
+    "                    [--force] [--ocr]\n"
     "                    [--dry-run] [--encoding NAME] [--max-size MB]\n"
     "                    [--timeout SECONDS] [--jobs N] PATH...\n"
     "Index the files under each PATH (recursively) into the database:\n"
-    "DIR, else $TRACUU_DB, else ./tracuu.db.  Incremental: unchanged files\n"
-    "are skipped, changed ones replaced, vanished ones removed.\n"
+    "DIR, else $TRACUU_DB, else the configuration's db, else ./tracuu.db.\n"
+    "Without PATH, the configuration's root lines.  Incremental: unchanged\n"
+    "files are skipped, changed ones replaced, vanished ones removed.\n"
+    "  --config FILE    settings (default $TRACUU_CONF, else /etc/tracuu.conf);\n"
+    "                   options given here override them\n"
     "  --progress       show a live progress line\n"
     "  --quiet          no summary line\n"
     "  --force          re-index every file, changed or not\n"
@@ -36,9 +40,11 @@ static int bad_usage(const char *fmt, const char *arg)
     return tu_arg_usage_error("tracuu-index", usage, fmt, arg);
 }
 
+static int run(int argc, char **argv, ix_opts_t *op, const tracuu_config_t *conf);
+
 enum {
     OPT_PROGRESS = 256, OPT_FORCE, OPT_OCR, OPT_DRY_RUN, OPT_DB, OPT_ENCODING,
-    OPT_MAX_SIZE, OPT_TIMEOUT, OPT_JOBS, OPT_VERSION
+    OPT_MAX_SIZE, OPT_TIMEOUT, OPT_JOBS, OPT_VERSION, OPT_CONFIG
 };
 
 static const struct option long_opts[] = {
@@ -54,6 +60,7 @@ static const struct option long_opts[] = {
     {"max-size", required_argument, NULL, OPT_MAX_SIZE},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"jobs", required_argument, NULL, OPT_JOBS},
+    {"config", required_argument, NULL, OPT_CONFIG},
     {NULL, 0, NULL, 0},
 };
 
@@ -77,6 +84,7 @@ static int parse_options(int argc, char **argv, ix_opts_t *o)
         case OPT_OCR: o->xopts.ocr = 1; break;
         case OPT_DRY_RUN: o->dry_run = 1; break;
         case OPT_DB: o->db_path = optarg; break;
+        case OPT_CONFIG: break;   /* read before the other options */
         case OPT_ENCODING:
             o->xopts.force_encoding = tracuu_encoding_canon(optarg);
             if (!o->xopts.force_encoding)
@@ -106,30 +114,78 @@ static int parse_options(int argc, char **argv, ix_opts_t *o)
     return -1;
 }
 
+/* The value of --config in ARGV (before "--"), or NULL. */
+static const char *config_arg(int argc, char **argv)
+{
+    const char *v = NULL;
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        if (strcmp(argv[i], "--config") == 0 && i + 1 < argc)
+            v = argv[++i];
+        else if (strncmp(argv[i], "--config=", 9) == 0)
+            v = argv[i] + 9;
+    }
+    return v;
+}
+
 int main(int argc, char **argv)
 {
     ix_opts_t o;
     memset(&o, 0, sizeof o);
-    o.db_path = getenv("TRACUU_DB");
-    if (!o.db_path || !*o.db_path)
-        o.db_path = "./tracuu.db";
+    o.db_path = "./tracuu.db";
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     o.jobs = cores > 0 ? (unsigned)cores : 2;
+    tracuu_config_t *conf = NULL;
+    char *cerr = NULL;
+    if (tracuu_config_open(config_arg(argc, argv), &conf, &cerr) != 0) {
+        fprintf(stderr, "tracuu-index: %s\n", cerr ? cerr : "out of memory");
+        free(cerr);
+        return 2;
+    }
+    tracuu_config_warn_unknown(conf, "tracuu-index");
+    if (ix_settings_apply(conf, &o) != 0) {
+        tracuu_config_free(conf);
+        return 2;
+    }
+    const char *env_db = getenv("TRACUU_DB");
+    if (env_db && *env_db)
+        o.db_path = env_db;
+    int status = run(argc, argv, &o, conf);
+    free(o.exclude);
+    tracuu_config_free(conf);
+    return status;
+}
+
+static int run(int argc, char **argv, ix_opts_t *op, const tracuu_config_t *conf)
+{
+    ix_opts_t o = *op;
     int done = parse_options(argc, argv, &o);
     if (done >= 0)
         return done;
     char **paths = argv + optind;
     size_t n_paths = (size_t)(argc - optind);
+    char **conf_roots = NULL;
     if (o.progress && o.quiet)
         return bad_usage("%s", "--progress and --quiet exclude each other");
-    if (n_paths == 0)
-        return bad_usage("%s", "no PATH to index");
+    if (n_paths == 0 && (n_paths = tracuu_config_count(conf, "root")) > 0) {
+        if (!(conf_roots = calloc(n_paths, sizeof *conf_roots)))
+            return 1;
+        for (size_t i = 0; i < n_paths; i++)
+            conf_roots[i] = (char *)tracuu_config_nth(conf, "root", i);
+        paths = conf_roots;
+    }
+    if (n_paths == 0) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "no PATH to index (and no \"root =\" line in %s)",
+                 tracuu_config_name(conf));
+        return bad_usage("%s", msg);
+    }
 
     ix_list_t list;
     memset(&list, 0, sizeof list);
     char **roots = calloc(n_paths, sizeof *roots);
     if (!roots || ix_walk(paths, n_paths, o.db_path, &list, roots) != 0) {
         fprintf(stderr, "tracuu-index: out of memory while listing files\n");
+        free(conf_roots);
         return 1;
     }
     ix_stats_t st;
@@ -150,6 +206,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < n_paths; i++)
         free(roots[i]);
     free(roots);
+    free(conf_roots);
     ix_list_free(&list);
     return status;
 }
