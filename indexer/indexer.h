@@ -40,6 +40,8 @@ int ix_excluded_path(const char *path);
 typedef struct {
     const char *db_path;
     int progress, quiet, force, dry_run;
+    int no_wait;                 /* --no-wait: a busy lock is exit 4 */
+    int watch;                   /* --watch */
     unsigned jobs;
     tracuu_extract_opts_t xopts;
     unsigned watch_delay_ms;     /* --watch: quiet time before a pass */
@@ -53,6 +55,7 @@ int ix_settings_apply(const tracuu_config_t *c, ix_opts_t *o);
 
 typedef struct {
     size_t indexed, unchanged, removed, failed, warned;
+    size_t skipped;      /* unsupported, too big, empty, needs --ocr */
     uint64_t bytes;      /* bytes of the files read */
     double seconds;
     int interrupted;
@@ -63,6 +66,35 @@ typedef struct {
  * documents under ROOTS whose files vanished. */
 int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
            size_t n_roots, ix_stats_t *st);
+
+/* The run lock (lock.c): flock on DB/tracuu-index.SUFFIX ("lock" for
+ * writing runs, "watch.lock" for --watch).  Busy: wait for it when WAIT (saying so on
+ * stderr unless QUIET), else name the holder and return IX_LOCK_BUSY.
+ * Returns the descriptor to pass to ix_unlock, or IX_LOCK_BUSY or
+ * IX_LOCK_ERROR (named on stderr). */
+enum { IX_LOCK_BUSY = -2, IX_LOCK_ERROR = -1 };
+int ix_lock(const char *db, const char *suffix, int wait, int quiet);
+void ix_unlock(int fd);
+
+/* Exit statuses (tracuu-index --help, docs/design.md section 4). */
+enum {
+    IX_EXIT_OK = 0,       /* all indexed; skipped files only reported */
+    IX_EXIT_FAILED = 1,   /* some file could not be read or indexed */
+    IX_EXIT_USAGE = 2,
+    IX_EXIT_BUSY = 4      /* --no-wait and another run holds the lock */
+};
+
+/* One pass (pass.c): walk PATHS, index what changed, remove what vanished
+ * under them, print the summary (unless quiet).  PARTIAL (--watch): PATHS
+ * that no longer exist only remove their documents, silently.  Takes the
+ * run lock first (waiting unless O->no_wait).  Returns an IX_EXIT_ code;
+ * *INTERRUPTED is set when a signal stopped it. */
+int ix_pass(const ix_opts_t *o, char *const *paths, size_t n_paths,
+            int partial, int *interrupted);
+
+/* --watch (watch.c): a full pass of ROOTS, then index every change under
+ * them until SIGINT or SIGTERM. */
+int ix_watch(const ix_opts_t *o, char *const *roots, size_t n_roots);
 
 /* Progress line on stderr. */
 typedef struct {

@@ -11,7 +11,7 @@
 
 static const char usage[] =
     "usage: tracuu-index [--config FILE] [--db DIR] [--progress | --quiet]\n"
-    "                    [--force] [--ocr]\n"
+    "                    [--force] [--ocr] [--watch] [--no-wait]\n"
     "                    [--dry-run] [--encoding NAME] [--max-size MB]\n"
     "                    [--timeout SECONDS] [--jobs N] PATH...\n"
     "Index the files under each PATH (recursively) into the database:\n"
@@ -30,10 +30,17 @@ static const char usage[] =
     "  --max-size MB    skip files larger than this (default 100)\n"
     "  --timeout S      time limit per helper program (default 60)\n"
     "  --jobs N         worker threads (default: number of cores)\n"
+    "  --watch          index, then keep indexing every change under PATH\n"
+    "                   (new, changed, moved, deleted files and folders)\n"
+    "                   until stopped (SIGINT, SIGTERM)\n"
+    "  --no-wait        if another tracuu-index is writing the database,\n"
+    "                   stop (exit 4) instead of waiting for it\n"
     "  --version        print the version\n"
     "Options take their value as --opt VALUE or --opt=VALUE; -- ends them.\n"
-    "Exit status: 0 all indexed; 1 some files failed (named on stderr);\n"
-    "2 usage error.\n";
+    "Exit status: 0 all indexed (files skipped as unsupported, too large,\n"
+    "empty or needing --ocr are named and counted, not failures); 1 some\n"
+    "file could not be read or indexed (named on stderr); 2 usage or\n"
+    "configuration error; 4 --no-wait and the database was busy.\n";
 
 static int bad_usage(const char *fmt, const char *arg)
 {
@@ -44,7 +51,8 @@ static int run(int argc, char **argv, ix_opts_t *op, const tracuu_config_t *conf
 
 enum {
     OPT_PROGRESS = 256, OPT_FORCE, OPT_OCR, OPT_DRY_RUN, OPT_DB, OPT_ENCODING,
-    OPT_MAX_SIZE, OPT_TIMEOUT, OPT_JOBS, OPT_VERSION, OPT_CONFIG
+    OPT_MAX_SIZE, OPT_TIMEOUT, OPT_JOBS, OPT_VERSION, OPT_CONFIG, OPT_WATCH,
+    OPT_NO_WAIT
 };
 
 static const struct option long_opts[] = {
@@ -61,6 +69,8 @@ static const struct option long_opts[] = {
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"jobs", required_argument, NULL, OPT_JOBS},
     {"config", required_argument, NULL, OPT_CONFIG},
+    {"watch", no_argument, NULL, OPT_WATCH},
+    {"no-wait", no_argument, NULL, OPT_NO_WAIT},
     {NULL, 0, NULL, 0},
 };
 
@@ -85,6 +95,8 @@ static int parse_options(int argc, char **argv, ix_opts_t *o)
         case OPT_DRY_RUN: o->dry_run = 1; break;
         case OPT_DB: o->db_path = optarg; break;
         case OPT_CONFIG: break;   /* read before the other options */
+        case OPT_WATCH: o->watch = 1; break;
+        case OPT_NO_WAIT: o->no_wait = 1; break;
         case OPT_ENCODING:
             o->xopts.force_encoding = tracuu_encoding_canon(optarg);
             if (!o->xopts.force_encoding)
@@ -166,6 +178,8 @@ static int run(int argc, char **argv, ix_opts_t *op, const tracuu_config_t *conf
     char **conf_roots = NULL;
     if (o.progress && o.quiet)
         return bad_usage("%s", "--progress and --quiet exclude each other");
+    if (o.watch && o.dry_run)
+        return bad_usage("%s", "--watch and --dry-run exclude each other");
     if (n_paths == 0 && (n_paths = tracuu_config_count(conf, "root")) > 0) {
         if (!(conf_roots = calloc(n_paths, sizeof *conf_roots)))
             return 1;
@@ -180,33 +194,9 @@ static int run(int argc, char **argv, ix_opts_t *op, const tracuu_config_t *conf
         return bad_usage("%s", msg);
     }
 
-    ix_list_t list;
-    memset(&list, 0, sizeof list);
-    char **roots = calloc(n_paths, sizeof *roots);
-    if (!roots || ix_walk(paths, n_paths, o.db_path, &list, roots) != 0) {
-        fprintf(stderr, "tracuu-index: out of memory while listing files\n");
-        free(conf_roots);
-        return 1;
-    }
-    ix_stats_t st;
-    int rc = ix_run(&o, &list, roots, n_paths, &st);
-    if (!o.quiet && rc == 0) {
-        double mb = (double)st.bytes / 1e6;
-        fprintf(stderr, "%s %zu, unchanged %zu, removed %zu, failed %zu, in %.2f s"
-                " (%.2f MB/s)%s\n",
-                o.dry_run ? "dry run: would index" : "indexed", st.indexed, st.unchanged,
-                st.removed, st.failed + list.problems, st.seconds,
-                st.seconds > 0 ? mb / st.seconds : 0.0,
-                st.interrupted ? "; interrupted, run again to finish" : "");
-        if (st.warned)
-            fprintf(stderr, "%zu file(s) indexed with problems (named above)\n", st.warned);
-    }
-    int status = (rc != 0 || st.fatal || st.failed || st.warned || list.problems ||
-                  st.interrupted) ? 1 : 0;
-    for (size_t i = 0; i < n_paths; i++)
-        free(roots[i]);
-    free(roots);
+    int interrupted;
+    int status = o.watch ? ix_watch(&o, paths, n_paths)
+                         : ix_pass(&o, paths, n_paths, 0, &interrupted);
     free(conf_roots);
-    ix_list_free(&list);
     return status;
 }
