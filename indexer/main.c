@@ -1,5 +1,6 @@
 /* tracuu-index: index folders of documents into a Xapian database.
  * The contract is docs/design.md section 4; see also `tracuu-index --help`. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +13,8 @@
 static const char usage[] =
     "usage: tracuu-index [--db DIR] [--progress | --quiet] [--force] [--ocr]\n"
     "                    [--dry-run] [--encoding NAME] [--max-size MB]\n"
-    "                    [--timeout SECONDS] [--jobs N] PATH...\n"
+    "                    [--timeout SECONDS] [--jobs N] [--commit-interval S]\n"
+    "                    [--allow-outside DIR]... PATH...\n"
     "Index the files under each PATH (recursively) into the database:\n"
     "DIR, else $TRACUU_DB, else ./tracuu.db.  Incremental: unchanged files\n"
     "are skipped, changed ones replaced, vanished ones removed.\n"
@@ -26,10 +28,16 @@ static const char usage[] =
     "  --max-size MB    skip files larger than this (default 100)\n"
     "  --timeout S      time limit per helper program (default 60)\n"
     "  --jobs N         worker threads (default: number of cores)\n"
+    "  --commit-interval S  commit at least every S seconds (default 30),\n"
+    "                   besides every 1000 documents or 64 MB\n"
+    "  --allow-outside DIR  symbolic links may lead into DIR, outside every\n"
+    "                   PATH (repeatable); other links leading out are skipped\n"
     "  --version        print the version\n"
     "Options take their value as --opt VALUE or --opt=VALUE; -- ends them.\n"
     "Exit status: 0 all indexed; 1 some files failed (named on stderr);\n"
-    "2 usage error.\n";
+    "2 usage error; 3 interrupted (a signal): run again to finish.\n"
+    "Files skipped on purpose (links out of the PATHs, FIFOs, devices) are\n"
+    "named on stderr but do not change the exit status.\n";
 
 static int bad_usage(const char *fmt, const char *arg)
 {
@@ -38,8 +46,13 @@ static int bad_usage(const char *fmt, const char *arg)
 
 enum {
     OPT_PROGRESS = 256, OPT_FORCE, OPT_OCR, OPT_DRY_RUN, OPT_DB, OPT_ENCODING,
-    OPT_MAX_SIZE, OPT_TIMEOUT, OPT_JOBS, OPT_VERSION
+    OPT_MAX_SIZE, OPT_TIMEOUT, OPT_JOBS, OPT_VERSION, OPT_COMMIT_INTERVAL,
+    OPT_ALLOW_OUTSIDE
 };
+
+#define MAX_OUTSIDE 64
+static const char *outside_roots[MAX_OUTSIDE];
+static size_t n_outside_roots;
 
 static const struct option long_opts[] = {
     {"help", no_argument, NULL, 'h'},
@@ -54,6 +67,8 @@ static const struct option long_opts[] = {
     {"max-size", required_argument, NULL, OPT_MAX_SIZE},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"jobs", required_argument, NULL, OPT_JOBS},
+    {"commit-interval", required_argument, NULL, OPT_COMMIT_INTERVAL},
+    {"allow-outside", required_argument, NULL, OPT_ALLOW_OUTSIDE},
     {NULL, 0, NULL, 0},
 };
 
@@ -97,6 +112,19 @@ static int parse_options(int argc, char **argv, ix_opts_t *o)
                 return bad_usage("--jobs: '%s' is not a number of threads (1..64)", optarg);
             o->jobs = (unsigned)v;
             break;
+        case OPT_COMMIT_INTERVAL:
+            if (tu_arg_long(optarg, 1, 86400, &v) != 0)
+                return bad_usage("--commit-interval: '%s' is not a number of seconds "
+                                 "(1..86400)", optarg);
+            o->commit_interval = (unsigned)v;
+            break;
+        case OPT_ALLOW_OUTSIDE:
+            if (optarg[0] != '/')
+                return bad_usage("--allow-outside: '%s' is not an absolute folder", optarg);
+            if (n_outside_roots == MAX_OUTSIDE)
+                return bad_usage("--allow-outside: more than 64 folders (at '%s')", optarg);
+            outside_roots[n_outside_roots++] = optarg;
+            break;
         case ':':
             return bad_usage("%s needs a value", argv[optind - 1]);
         default:
@@ -115,6 +143,7 @@ int main(int argc, char **argv)
         o.db_path = "./tracuu.db";
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     o.jobs = cores > 0 ? (unsigned)cores : 2;
+    o.commit_interval = 30;
     int done = parse_options(argc, argv, &o);
     if (done >= 0)
         return done;
@@ -128,10 +157,26 @@ int main(int argc, char **argv)
     ix_list_t list;
     memset(&list, 0, sizeof list);
     char **roots = calloc(n_paths, sizeof *roots);
-    if (!roots || ix_walk(paths, n_paths, o.db_path, &list, roots) != 0) {
+    ix_walk_opts_t wo = {outside_roots, n_outside_roots};
+    if (!roots || ix_walk(paths, n_paths, o.db_path, &wo, &list, roots) != 0) {
         fprintf(stderr, "tracuu-index: out of memory while listing files\n");
         return 1;
     }
+    /* files are read only where they were listed: roots and allowed outside
+     * roots, re-checked just before reading */
+    const char **contain = calloc(n_paths + n_outside_roots + 1, sizeof *contain);
+    size_t n_contain = 0;
+    for (size_t i = 0; contain && i < n_paths; i++)
+        if (roots[i])
+            contain[n_contain++] = roots[i];
+    char *outside_real[MAX_OUTSIDE] = {NULL};
+    for (size_t i = 0; contain && i < n_outside_roots; i++) {
+        char real[PATH_MAX];
+        if (realpath(outside_roots[i], real) && (outside_real[i] = strdup(real)))
+            contain[n_contain++] = outside_real[i];
+    }
+    o.contain = contain;
+    o.n_contain = contain ? n_contain : 0;
     ix_stats_t st;
     int rc = ix_run(&o, &list, roots, n_paths, &st);
     if (!o.quiet && rc == 0) {
@@ -144,9 +189,16 @@ int main(int argc, char **argv)
                 st.interrupted ? "; interrupted, run again to finish" : "");
         if (st.warned)
             fprintf(stderr, "%zu file(s) indexed with problems (named above)\n", st.warned);
+        if (list.skipped + st.skipped)
+            fprintf(stderr, "%zu file(s) skipped (named above)\n", list.skipped + st.skipped);
     }
-    int status = (rc != 0 || st.fatal || st.failed || st.warned || list.problems ||
-                  st.interrupted) ? 1 : 0;
+    /* 3: interrupted, run again (the batches committed so far are kept);
+     * 1: some files failed; 0: all indexed (skipped files were named) */
+    int status = st.interrupted && rc == 0 && !st.fatal ? 3
+               : (rc != 0 || st.fatal || st.failed || st.warned || list.problems) ? 1 : 0;
+    free(contain);
+    for (size_t i = 0; i < n_outside_roots; i++)
+        free(outside_real[i]);
     for (size_t i = 0; i < n_paths; i++)
         free(roots[i]);
     free(roots);

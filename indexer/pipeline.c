@@ -4,6 +4,7 @@
  * kill -9 (it then holds every batch committed before). */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -17,12 +18,13 @@
 #include "tracuu/schema.h"
 #include "index/tu_indexdoc.h"
 #include "index/tu_synonyms.h"
+#include "base/tu_path.h"
 
 #define QUEUE 16
 #define BATCH_DOCS 1000
 #define BATCH_BYTES ((uint64_t)64 << 20)
 
-enum { R_DOC, R_SAME, R_FAIL, R_DRY };
+enum { R_DOC, R_SAME, R_FAIL, R_DRY, R_SKIP };
 
 typedef struct {
     ix_file_t *f;
@@ -96,6 +98,16 @@ static void process(pipe_t *p, job_t *j, result_t *r)
 {
     const ix_opts_t *o = p->o;
     r->job = j;
+    char real[PATH_MAX];
+    if (o->n_contain &&
+        tu_path_contained(j->f->path, o->contain, o->n_contain, real) == TU_OUTSIDE) {
+        /* replaced by a link leading out since the walk: not read */
+        r->kind = R_SKIP;
+        char m[PATH_MAX + 80];
+        snprintf(m, sizeof m, "now leads out of the indexed folders (to %s): skipped", real);
+        r->err = msg_dup(m, NULL);
+        return;
+    }
     uint64_t h = 0;
     if (!o->dry_run && hash_file(j->f->path, &h) != 0) {
         r->kind = R_FAIL;
@@ -210,7 +222,7 @@ static void result_free(result_t *r)
 
 static int db_error(tracuu_db_t *db, const char *what)
 {
-    fprintf(stderr, "tracuu-index: %s: %s\n", what, tracuu_db_last_error(db));
+    tu_report(stderr, "tracuu-index", what, "%s", tracuu_db_last_error(db));
     return -1;
 }
 
@@ -226,7 +238,7 @@ static void old_warning(tracuu_db_t *db, const char *path, ix_stats_t *st)
     if (tracuu_db_find_term(db, uid, &id) == TRACUU_OK && id &&
         tracuu_db_get_value(db, id, TU_SLOT_WARNING, &w, &l) == TRACUU_OK &&
         w && l) {
-        fprintf(stderr, "tracuu-index: %s: %s\n", path, w);
+        tu_report(stderr, "tracuu-index", path, "%s", w);
         st->warned++;
     }
     free(w);
@@ -363,6 +375,30 @@ static size_t remove_vanished(tracuu_db_t *db, ix_list_t *list,
 
 /* ---------------------------------------------------------- the run */
 
+/* The database folder PATH (or, when it does not exist yet, the folder
+ * that would hold it) cannot be written. */
+static int read_only(const char *path)
+{
+    if (access(path, F_OK) == 0) {
+        if (access(path, W_OK) != 0 && (errno == EACCES || errno == EROFS))
+            return 1;
+        char lock[PATH_MAX];
+        snprintf(lock, sizeof lock, "%s/flintlock", path);
+        return access(lock, F_OK) == 0 && access(lock, W_OK) != 0 &&
+               (errno == EACCES || errno == EROFS);
+    }
+    char parent[PATH_MAX];
+    snprintf(parent, sizeof parent, "%s", path);
+    char *slash = strrchr(parent, '/');
+    if (slash == parent)
+        parent[1] = '\0';
+    else if (slash)
+        *slash = '\0';
+    else
+        snprintf(parent, sizeof parent, ".");
+    return access(parent, W_OK) != 0 && (errno == EACCES || errno == EROFS);
+}
+
 int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
            size_t n_roots, ix_stats_t *st)
 {
@@ -374,7 +410,10 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
         tracuu_status_t rc = tracuu_db_open(o->db_path, TRACUU_DB_WRITE, &db, &err);
         if (rc != TRACUU_OK) {
             fprintf(stderr, "tracuu-index: %s\n", err ? err : tracuu_status_to_string(rc));
-            if (rc == TRACUU_ERR_DB_LOCKED)
+            if (read_only(o->db_path))
+                tu_report(stderr, "tracuu-index", o->db_path, "the database is read-only "
+                          "(no permission to write there, or a read-only file system)");
+            else if (rc == TRACUU_ERR_DB_LOCKED)
                 fprintf(stderr, "tracuu-index: is another tracuu-index running on it?\n");
             free(err);
             st->fatal = 1;
@@ -470,6 +509,7 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
     ix_progress_init(&prog, o->progress, n_jobs, work_bytes);
     size_t done = 0, batch = 0;
     uint64_t batch_bytes = 0;
+    double last_commit = ix_now();
     int dbfail = 0;
     result_t *r;
     while ((r = take(&p))) {
@@ -478,14 +518,19 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
         st->bytes += f->size;
         if (r->warning) {
             ix_progress_done(&prog);
-            fprintf(stderr, "tracuu-index: %s: %s\n", f->path, r->warning);
+            tu_report(stderr, "tracuu-index", f->path, "%s", r->warning);
             st->warned++;
         }
         switch (r->kind) {
         case R_FAIL:
             ix_progress_done(&prog);
-            fprintf(stderr, "tracuu-index: %s: %s\n", f->path, r->err ? r->err : "failed");
+            tu_report(stderr, "tracuu-index", f->path, "%s", r->err ? r->err : "failed");
             st->failed++;
+            break;
+        case R_SKIP:
+            ix_progress_done(&prog);
+            tu_report(stderr, "tracuu-index", f->path, "%s", r->err);
+            st->skipped++;
             break;
         case R_SAME:
             st->unchanged++;
@@ -497,11 +542,14 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
                     batch++;
             }
             break;
-        case R_DRY:
-            printf("%s\t%s\t%s\t%s\t%zu bytes of text\n", f->path, r->format,
+        case R_DRY: {
+            char *name = tu_name_escape(f->path);
+            printf("%s\t%s\t%s\t%s\t%zu bytes of text\n", name ? name : "?", r->format,
                    r->mime, r->encoding ? r->encoding : "-", r->text_len);
+            free(name);
             st->indexed++;
             break;
+        }
         case R_DOC: {
             char uid[TU_UID_MAX + 1];
             tu_uid_term(f->path, uid);
@@ -510,7 +558,7 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
             if (r->warning &&
                 tracuu_doc_set_value(r->doc, TU_SLOT_WARNING, r->warning,
                                      strlen(r->warning)) != TRACUU_OK) {
-                fprintf(stderr, "tracuu-index: %s: out of memory\n", f->path);
+                tu_report(stderr, "tracuu-index", f->path, "out of memory");
                 st->failed++;
                 break;
             }
@@ -528,7 +576,14 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
         }
         }
         result_free(r);
-        if (db && !dbfail && (batch >= BATCH_DOCS || batch_bytes >= BATCH_BYTES)) {
+        /* commit every BATCH_DOCS documents, BATCH_BYTES bytes or
+         * commit_interval seconds, whichever comes first: a slow archive
+         * killed early keeps what was done */
+        int due = batch >= BATCH_DOCS || batch_bytes >= BATCH_BYTES ||
+                  (batch && o->commit_interval &&
+                   ix_now() - last_commit >= (double)o->commit_interval);
+        if (db && !dbfail && due) {
+            last_commit = ix_now();
             if (tracuu_db_commit(db) != TRACUU_OK) {
                 db_error(db, "commit failed");
                 dbfail = 1;
