@@ -19,6 +19,8 @@
 #include "index/tu_indexdoc.h"
 #include "index/tu_synonyms.h"
 #include "base/tu_path.h"
+#include "base/tu_buf.h"
+#include "tracuu/search.h"
 
 #define QUEUE 16
 #define BATCH_DOCS 1000
@@ -375,6 +377,43 @@ static size_t remove_vanished(tracuu_db_t *db, ix_list_t *list,
 
 /* ---------------------------------------------------------- the run */
 
+/* Record the real roots (and allowed outside roots) in the metadata key
+ * "roots", one a line, adding to those of earlier runs: the search page
+ * re-checks that a document's file still lies under one of them. */
+static void record_roots(tracuu_db_t *db, const char *const *roots, size_t n)
+{
+    char *old = NULL;
+    size_t ol = 0;
+    if (tracuu_db_get_metadata(db, TRACUU_META_ROOTS, &old, &ol) != TRACUU_OK)
+        return;
+    tu_buf_t b;
+    tu_buf_init(&b, 1 << 20);
+    tu_buf_add(&b, old ? old : "", ol);
+    int changed = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!roots[i] || strchr(roots[i], '\n'))
+            continue;
+        size_t rl = strlen(roots[i]);
+        int known = 0;
+        for (const char *p = b.p; p && *p && !known;) {
+            const char *e = strchr(p, '\n');
+            size_t l = e ? (size_t)(e - p) : strlen(p);
+            known = l == rl && memcmp(p, roots[i], rl) == 0;
+            p = e ? e + 1 : p + l;
+        }
+        if (known)
+            continue;
+        if (b.len)
+            tu_buf_addc(&b, '\n');
+        tu_buf_adds(&b, roots[i]);
+        changed = 1;
+    }
+    if (changed && !b.failed)
+        tracuu_db_set_metadata(db, TRACUU_META_ROOTS, b.p, b.len);
+    tu_buf_free(&b);
+    free(old);
+}
+
 /* The database folder PATH (or, when it does not exist yet, the folder
  * that would hold it) cannot be written. */
 static int read_only(const char *path)
@@ -603,6 +642,7 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
     if (db && !dbfail) {
         if (!st->interrupted)
             st->removed = remove_vanished(db, list, roots, n_roots);
+        record_roots(db, o->contain, o->n_contain);
         tracuu_abbr_each(curated_cb, db);
         if (tracuu_db_commit(db) != TRACUU_OK) {
             db_error(db, "commit failed");

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "base/tu_buf.h"
+#include "base/tu_utf8.h"
 
 int tu_path_under(const char *real, const char *root)
 {
@@ -38,33 +39,6 @@ int tu_path_contained(const char *path, const char *const *roots, size_t n,
     return tu_path_under_any(r, roots, n) ? TU_CONTAINED : TU_OUTSIDE;
 }
 
-/* Length of the UTF-8 sequence at S (at most N bytes), 0 if invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n, unsigned *cp)
-{
-    unsigned c = s[0];
-    size_t len;
-    unsigned min;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    if (c >= 0xC2 && c <= 0xDF) { len = 2; min = 0x80; c &= 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { len = 3; min = 0x800; c &= 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { len = 4; min = 0x10000; c &= 0x07; }
-    else return 0;
-    if (len > n)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        c = (c << 6) | (s[i] & 0x3F);
-    }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-        return 0;
-    *cp = c;
-    return len;
-}
-
 char *tu_name_escape(const char *name)
 {
     tu_buf_t b;
@@ -72,8 +46,9 @@ char *tu_name_escape(const char *name)
     const unsigned char *s = (const unsigned char *)(name ? name : "");
     size_t n = strlen((const char *)s);
     for (size_t i = 0; i < n;) {
-        unsigned cp = 0;
-        size_t l = utf8_len(s + i, n - i, &cp);
+        uint32_t cp = 0;
+        int r = tu_utf8_decode(s + i, n - i, &cp);
+        size_t l = r > 0 ? (size_t)r : 0;
         if (l == 0) {
             tu_buf_printf(&b, "\\x%02X", s[i]);
             i++;
@@ -90,11 +65,11 @@ char *tu_name_escape(const char *name)
         else if (cp == 0x1B)
             tu_buf_adds(&b, "\\e");
         else if (cp < 0x20 || cp == 0x7F)
-            tu_buf_printf(&b, "\\x%02X", cp);
+            tu_buf_printf(&b, "\\x%02X", (unsigned)cp);
         else if (cp >= 0x80 && cp <= 0x9F)   /* C1 controls (CSI is U+009B) */
-            tu_buf_printf(&b, "\\u%04X", cp);
+            tu_buf_printf(&b, "\\u%04X", (unsigned)cp);
         else if (cp == 0x2028 || cp == 0x2029 || cp == 0x85)
-            tu_buf_printf(&b, "\\u%04X", cp);  /* line and paragraph separators */
+            tu_buf_printf(&b, "\\u%04X", (unsigned)cp);  /* line and paragraph separators */
         else
             tu_buf_add(&b, s + i, l);
         i += l;
