@@ -54,7 +54,7 @@ Xapian::Database *tu_xdb_open_stub(const std::string &path, unsigned timeout_ms,
                                    std::vector<std::string> &warnings);
 
 /* Remote shard timeout (xdb.cc; tracuu_db_set_shard_timeout). */
-extern unsigned tu_xdb_shard_timeout_ms;
+unsigned tu_xdb_shard_timeout_ms();
 
 /* ---- xdb_scope.cc (each may throw Xapian errors) */
 

@@ -202,7 +202,7 @@ extern "C" tracuu_status_t tracuu_db_open(const char *path, int mode,
                                                    Xapian::DB_CREATE_OR_OPEN);
             db->xdb = db->wdb;
         } else {
-            db->xdb = tu_xdb_open_stub(db->path, tu_xdb_shard_timeout_ms, db->warnings);
+            db->xdb = tu_xdb_open_stub(db->path, tu_xdb_shard_timeout_ms(), db->warnings);
             db->from_stub = db->xdb != NULL;
             if (!db->xdb)
                 db->xdb = new Xapian::Database(path);
@@ -220,11 +220,16 @@ extern "C" tracuu_status_t tracuu_db_open(const char *path, int mode,
     return TRACUU_OK;
 }
 
-unsigned tu_xdb_shard_timeout_ms = 5000;
+static unsigned shard_timeout_ms = 5000;
+
+unsigned tu_xdb_shard_timeout_ms()
+{
+    return shard_timeout_ms;
+}
 
 extern "C" void tracuu_db_set_shard_timeout(unsigned ms)
 {
-    tu_xdb_shard_timeout_ms = ms ? ms : 5000;
+    shard_timeout_ms = ms ? ms : 5000;
 }
 
 extern "C" void tracuu_db_close(tracuu_db_t *db)

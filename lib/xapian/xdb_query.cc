@@ -320,7 +320,7 @@ extern "C" tracuu_status_t tracuu_db_search(tracuu_db_t *db,
              * again (it stands in an empty shard for each silent one, with
              * a warning) and search once more */
             std::vector<std::string> w;
-            Xapian::Database *x = tu_xdb_open_stub(db->path, tu_xdb_shard_timeout_ms, w);
+            Xapian::Database *x = tu_xdb_open_stub(db->path, tu_xdb_shard_timeout_ms(), w);
             if (!x)
                 throw;
             delete db->xdb;
