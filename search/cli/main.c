@@ -216,6 +216,12 @@ int main(int argc, char **argv)
     }
     tracuu_db_t *db = NULL;
     char *err = NULL;
+    const char *tmo = getenv("TRACUU_SHARD_TIMEOUT");   /* seconds */
+    if (tmo && *tmo) {
+        double t = strtod(tmo, NULL);
+        if (t > 0 && t < 3600)
+            tracuu_db_set_shard_timeout((unsigned)(t * 1000 + 0.5));
+    }
     tracuu_status_t rc = tracuu_db_open(db_path, TRACUU_DB_READ, &db, &err);
     if (rc != TRACUU_OK) {
         fprintf(stderr, "tracuu-search: %s\n", err ? err : tracuu_status_to_string(rc));
@@ -286,6 +292,9 @@ int main(int argc, char **argv)
         status = rc == TRACUU_ERR_QUERY ? 2 : 1;
     }
     free(err);
+    /* partial results: say which shard is missing (the results stand) */
+    for (size_t i = 0; i < tracuu_db_n_warnings(db); i++)
+        fprintf(stderr, "tracuu-search: warning: %s\n", tracuu_db_warning(db, i));
     tracuu_db_close(db);
     tracuu_config_free(conf);
     tu_buf_free(&q);
