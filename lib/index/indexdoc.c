@@ -8,6 +8,7 @@
 #include "tracuu/normalize.h"
 #include "tracuu/schema.h"
 #include "tracuu/tokenize.h"
+#include "text/tu_joined.h"
 
 #define TITLE_MAX 200
 #define TITLE_WDF 4   /* extra weight of a title word in the body */
@@ -154,6 +155,16 @@ static int add_token(const tracuu_token_t *t, void *ctx)
         : tracuu_doc_add_posting(c->doc, key, pl + (size_t)kl, t->pos + 1, 1);
     if (rc == TRACUU_ERR_NOMEM) {
         c->rc = rc;
+        return 1;
+    }
+    /* "2.450" also as "2450", "H'Drai" as "hdrai", at the same position */
+    int jl = (t->flags & TRACUU_TOK_COMPOUND)
+        ? tu_joined_form(t->s, t->len, key + pl, KEY) : 0;
+    if (jl > 0 && (c->extra_wdf
+            ? tracuu_doc_add_term(c->doc, key, pl + (size_t)jl, c->extra_wdf)
+            : tracuu_doc_add_posting(c->doc, key, pl + (size_t)jl, t->pos + 1, 1))
+            == TRACUU_ERR_NOMEM) {
+        c->rc = TRACUU_ERR_NOMEM;
         return 1;
     }
     if (c->exact && tracuu_has_marks(t->s, t->len)) {
