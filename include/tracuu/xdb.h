@@ -132,7 +132,7 @@ tracuu_status_t tracuu_db_spelling(tracuu_db_t *db, const char *word,
 /* The expand set of document DOCID ("more like this"): up to MAX terms of
  * that document that best tell it apart, by Xapian's expand weight,
  * heaviest first.  Only unprefixed terms containing a letter a-z (the
- * folded words) are considered.  CB gets each term and its weight in
+ * folded words) that another document has too are considered.  CB gets each term and its weight in
  * DOCFREQ's place as an integer x1000 (COLLFREQ 0).  TRACUU_ERR_NOT_FOUND
  * if there is no such document. */
 tracuu_status_t tracuu_db_expand(tracuu_db_t *db, tracuu_docid_t docid,

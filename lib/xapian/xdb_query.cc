@@ -402,17 +402,21 @@ extern "C" void tracuu_mset_free(tracuu_mset_t *m)
 
 namespace {
 
-/* Folded words only: unprefixed terms with a letter a-z in them. */
+/* Folded words only (unprefixed terms with a letter a-z in them) that
+ * some other document has too. */
 class WordDecider : public Xapian::ExpandDecider {
+    const Xapian::Database &db;
+
   public:
+    explicit WordDecider(const Xapian::Database &d) : db(d) {}
     bool operator()(const std::string &t) const override
     {
         if (t.empty() || (t[0] >= 'A' && t[0] <= 'Z'))
             return false;
+        bool letter = false;
         for (char c : t)
-            if (c >= 'a' && c <= 'z')
-                return true;
-        return false;
+            letter |= c >= 'a' && c <= 'z';
+        return letter && db.get_termfreq(t) > 1;
     }
 };
 
@@ -433,7 +437,7 @@ extern "C" tracuu_status_t tracuu_db_expand(tracuu_db_t *db,
             Xapian::Enquire enq(*db->xdb);
             Xapian::RSet rset;
             rset.add_document(docid);
-            WordDecider decider;
+            WordDecider decider(*db->xdb);
             return enq.get_eset(max, rset, &decider);
         });
         for (Xapian::ESetIterator it = eset.begin(); it != eset.end(); ++it) {
