@@ -88,8 +88,9 @@ tracuu_query_t *tu_wildcard_query(tracuu_db_t *db, const char *prefix,
     memcpy(full, prefix, pl);
     memcpy(full + pl, key, kl);
     full[pl + kl] = '\0';
-    if (!db)
-        return tracuu_query_wildcard(full, pl + kl, TU_WILDCARD_MAX, 1);
+    if (!db)  /* nothing to expand against (parser tests) */
+        return positional ? tracuu_query_term(full, pl + kl, 1)
+                          : tracuu_query_wildcard(full, pl + kl, TU_WILDCARD_MAX, 1);
     /* Count (and, in a phrase, collect) the words: never more than the cap,
      * so the search itself can never be slow. */
     expand_t e = {calloc(TU_WILDCARD_MAX, sizeof *e.terms), 0, 0};

@@ -28,7 +28,7 @@ tracuu_query_t *tu_qterm_word(const char *prefix, const tracuu_token_t *t,
  * "XT"): at least TU_WILDCARD_MIN bytes, at most TU_WILDCARD_MAX words.
  * POSITIONAL: the result must be an OR of terms (inside a phrase), else an
  * OP_WILDCARD capped at TU_WILDCARD_MAX.  With DB NULL (no expansion
- * possible) always an OP_WILDCARD.  On a prefix too short or too common,
+ * possible) an OP_WILDCARD, or in a phrase the bare prefix as a term.  On a prefix too short or too common,
  * NULL and *ERR a malloc'd message ("tr*" named as TYPED, TL bytes). */
 tracuu_query_t *tu_wildcard_query(tracuu_db_t *db, const char *prefix,
                                   const char *key, size_t kl, int positional,
