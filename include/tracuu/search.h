@@ -47,6 +47,7 @@ typedef struct {
     char **refs; size_t n_refs;
     char **models; size_t n_models;
     char *format, *encoding;  /* "" if unknown */
+    int partial;           /* holds only part of the query's words */
 } tracuu_hit_t;
 
 typedef struct {
@@ -63,6 +64,9 @@ typedef struct {
     uint32_t total;         /* matches (estimate for large sets) */
     uint32_t offset;
     char *suggestion;       /* NULL if none */
+    int partial;            /* some hit holds only part of the query: a
+                             * question, a long query or pasted text was
+                             * ranked by how much of it documents hold */
     tracuu_hit_t *hits; size_t n_hits;
     tracuu_facet_item_t *facets[TRACUU_N_FACETS];
     size_t n_facets[TRACUU_N_FACETS];

@@ -38,13 +38,16 @@ void cli_render_results(FILE *out, const tracuu_results_t *r, int color)
     }
     fprintf(out, "%u kết quả (results) %u-%zu:\n\n", r->total, r->offset + 1,
             r->offset + r->n_hits);
+    if (r->partial)
+        fputs("Các kết quả đánh dấu (một phần) chỉ chứa một phần các từ đã gõ "
+              "(partial matches); để bắt buộc mọi từ: \"cụm từ\", AND, +từ.\n\n", out);
     for (size_t i = 0; i < r->n_hits; i++) {
         const tracuu_hit_t *h = &r->hits[i];
         fprintf(out, "%s%u. %s%s\n", color ? "\033[1;34m" : "", h->rank,
                 h->title && *h->title ? h->title : "(không có tiêu đề)",
                 color ? "\033[0m" : "");
-        fprintf(out, "   %s%s%s%s\n", h->path, h->date[0] ? "  [" : "", h->date,
-                h->date[0] ? "]" : "");
+        fprintf(out, "   %s%s%s%s%s\n", h->path, h->date[0] ? "  [" : "", h->date,
+                h->date[0] ? "]" : "", h->partial ? "  (một phần)" : "");
         if (h->n_refs) {
             fputs("   Số hiệu:", out);
             for (size_t j = 0; j < h->n_refs && j < 8; j++)
