@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "search/tu_numquery.h"
-#include "knowledge/tu_meta.h"
+#include "knowledge/tu_doctables.h"
 #include "tracuu/meta.h"
 #include "tracuu/normalize.h"
 #include "tracuu/schema.h"
@@ -167,6 +167,15 @@ static size_t type_name(const tu_word_t *w, const word_t *pw, size_t nw,
     return best;
 }
 
+/* "số" typed with its marks (not "sở", "sơ") */
+static int is_so(const tu_word_t *w)
+{
+    char a[16], b[16];
+    int la = tracuu_norm_exact(w->s, w->n, a, sizeof a);
+    int lb = tracuu_norm_exact("số", strlen("số"), b, sizeof b);
+    return la > 0 && la == lb && memcmp(a, b, (size_t)la) == 0;
+}
+
 static int year_of(const char *s)
 {
     if (strlen(s) != 4)
@@ -252,7 +261,7 @@ static size_t type_first(const tu_word_t *w, const word_t *pw, size_t nw,
     }
     int so = 0;
     if (i + used < nw && strcmp(pw[i + used].fold, "so") == 0 &&
-        (!pw[i + used].marks || tu_m_word_is(w[i + used].s, w[i + used].n, "so"))) {
+        (!pw[i + used].marks || is_so(&w[i + used]))) {
         so = 1;
         used++;
     }
