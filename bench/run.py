@@ -2,7 +2,7 @@
 """tracuu at archive scale, side by side with a bare Xapian indexer and quest.
 
 usage: bench/run.py [--sizes 10000,100000] [--work DIR] [--rounds R]
-                    [--wrk-seconds S] [--build DIR] [--skip-index-of N]
+                    [--wrk-seconds S] [--build DIR] [--keep-db]
 
 For each size N it generates an archive (bench/gen_corpus.py: deterministic,
 from corpus/ and the Vietnamese text Debian ships; kept in WORK and reused),
@@ -14,6 +14,9 @@ then measures, in one run so the figures compare:
     and quest on the same database; tracuu.cgi run as a CGI process; the page
     through lighttpd as CGI and as FastCGI (one client, keep-alive): p50, p95;
   - requests/s through lighttpd with wrk, 8 connections, the list in turn.
+With --keep-db, a size whose databases are already in WORK is not indexed
+again (its indexing rows then show "-"): for measuring the search side of
+a large archive indexed by an earlier run.
 Prints one table (markdown).  Needs xapian-tools, lighttpd, wrk (scripts/deps.sh).
 """
 import argparse
@@ -163,6 +166,7 @@ def main():
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--wrk-seconds", type=int, default=10)
     ap.add_argument("--build", default=os.path.join(ROOT, "build-bench"))
+    ap.add_argument("--keep-db", action="store_true")
     args = ap.parse_args()
     for tool in ("quest", "xapian-delve", "lighttpd", "wrk", "/usr/bin/time"):
         if not shutil.which(tool):
@@ -190,20 +194,22 @@ def main():
             open(arch + ".done", "w").close()
         mb = du_mb(arch)
         tdb, bdb = os.path.join(work, "tracuu-%d.db" % n), os.path.join(work, "bare-%d.db" % n)
-        for d in (tdb, bdb):
-            shutil.rmtree(d, ignore_errors=True)
         r = {"archive": "%d files, %.0f MB" % (n, mb)}
-        w, c, m, _ = run_timed([tindex, "--quiet", "--db", tdb, arch])
-        r["t_index"] = (w, c, m, du_mb(tdb))
-        rev = revision(tdb)
-        w2, c2, m2, _ = run_timed([tindex, "--quiet", "--db", tdb, arch])
-        r["t_rerun"] = (w2, c2, m2, revision(tdb) - rev)
-        w, c, m, _ = run_timed([bare, bdb, arch])
-        r["b_index"] = (w, c, m, du_mb(bdb))
+        if not (args.keep_db and os.path.isdir(tdb)):
+            shutil.rmtree(tdb, ignore_errors=True)
+            w, c, m, _ = run_timed([tindex, "--quiet", "--db", tdb, arch])
+            r["t_index"] = (w, c, m, du_mb(tdb))
+            rev = revision(tdb)
+            w2, c2, m2, _ = run_timed([tindex, "--quiet", "--db", tdb, arch])
+            r["t_rerun"] = (w2, c2, m2, revision(tdb) - rev)
+        if not (args.keep_db and os.path.isdir(bdb)):
+            shutil.rmtree(bdb, ignore_errors=True)
+            w, c, m, _ = run_timed([bare, bdb, arch])
+            r["b_index"] = (w, c, m, du_mb(bdb))
 
         env = dict(os.environ, TRACUU_DB=tdb)
         r["cli"] = time_procs(lambda q: ([tsearch, "--db", tdb, q], None), QUERIES, args.rounds)
-        r["quest"] = time_procs(lambda q: (["quest", "-d", tdb, "-m", "10", q], None),
+        r["quest"] = time_procs(lambda q: (["quest", "-s", "none", "-d", tdb, "-m", "10", q], None),
                                 QUERIES, args.rounds)
         r["cgi_proc"] = time_procs(
             lambda pg: ([cgi], dict(env, REQUEST_METHOD="GET", QUERY_STRING=pg)),
@@ -230,7 +236,12 @@ def print_table(rows, out):
     out.write("|---|" + "---|" * len(rows) + "\n")
 
     def line(label, f):
-        out.write("| %s | %s |\n" % (label, " | ".join(f(r) for _, r in rows)))
+        def cell(r):
+            try:
+                return f(r)
+            except KeyError:
+                return "-"
+        out.write("| %s | %s |\n" % (label, " | ".join(cell(r) for _, r in rows)))
     line("archive", lambda r: r["archive"])
     for key, name in (("t_index", "tracuu-index"), ("b_index", "bare TermGenerator indexer")):
         line(name + ": wall s", lambda r, k=key: "%.1f" % r[k][0])
