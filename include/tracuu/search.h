@@ -17,6 +17,7 @@ extern "C" {
 
 #define TRACUU_MAX_QUERY_BYTES 2048
 #define TRACUU_MAX_LIMIT 1000
+#define TRACUU_FACET_SAMPLE 2000  /* matches facets count before scaling */
 
 typedef struct {
     const char *query;     /* user query, UTF-8; "" or NULL = all documents */
@@ -28,6 +29,9 @@ typedef struct {
     const char *type, *issuer, *model;
     int year;
     int want_facets;
+    /* Facets count the first TRACUU_FACET_SAMPLE matches at least and are
+     * scaled up beyond (results' facets_estimated); 1: count every match. */
+    int exact_facets;
     int want_suggestion;
     size_t snippet_bytes;  /* 0 = about 240 */
     /* With want_suggestion, a query of plain words that finds nothing is
@@ -66,6 +70,9 @@ extern const char *const tracuu_facet_names[TRACUU_N_FACETS]; /* "type", ... */
 typedef struct {
     char *query;            /* the query as given (NFC) */
     uint32_t total;         /* matches (estimate for large sets) */
+    int total_exact;        /* 1 if total is exact, 0 if an estimate */
+    int facets_estimated;   /* 1: facet counts scaled up from a sample
+                             * (show them as approximate); 0: exact */
     uint32_t offset;
     char *suggestion;       /* NULL if none */
     char *corrected;        /* the query searched instead of the typed one
@@ -94,12 +101,16 @@ tracuu_status_t tracuu_like(tracuu_db_t *db, tracuu_docid_t docid,
                             const tracuu_search_req_t *req,
                             tracuu_results_t **out, char **errmsg);
 
-/* One document for viewing: its whole stored text with the matches of
- * QUERY (may be NULL) highlighted. */
+/* One document for viewing: its stored text, up to the first
+ * TRACUU_DOCVIEW_MAX_TEXT bytes, with the matches of QUERY (may be NULL)
+ * highlighted. */
+#define TRACUU_DOCVIEW_MAX_TEXT (4u << 20)
 typedef struct {
     tracuu_docid_t docid;
     char *path, *title, *text;
     size_t text_len;
+    size_t text_total;      /* the whole text's length; > text_len when the
+                             * view shows only its beginning (say so) */
     char date[11];
     tracuu_span_t *hl; size_t n_hl;
     char **refs; size_t n_refs;

@@ -275,12 +275,18 @@ typedef struct {
     int sort_slot;          /* -1: relevance; else sort by this value slot */
     int sort_descending;    /* with sort_slot: 1 newest first */
     uint32_t check_at_least;/* make total exact up to this many (0: default) */
-    /* Facets: value slots holding '\n'-separated lists; counted over every
-     * matching document (check_at_least is raised to the doc count).  Items
-     * starting with byte 0x01 are not counted (the indexer puts a hash
-     * there so that distinct lists differ early). */
+    /* Facets: value slots holding '\n'-separated lists.  Items starting
+     * with byte 0x01 are not counted (the indexer puts a hash there so that
+     * distinct lists differ early). */
     unsigned facet_slots[TRACUU_MAX_FACET_SLOTS];
     size_t n_facet_slots;
+    /* 0: facets count every matching document (check_at_least is raised to
+     * the doc count).  N: they count at least the first N matches Xapian
+     * looks at (check_at_least is raised to N); when that is not every
+     * match the counts are scaled up to the estimated total and
+     * tracuu_mset_facets_estimated() says so.  Bounds the cost of a query
+     * that matches most of a large archive. */
+    uint32_t facet_sample;
 } tracuu_search_opts_t;
 
 /* Run Q on DB.  *OUT gets the page (free with tracuu_mset_free).  OPTS
@@ -297,6 +303,10 @@ tracuu_status_t tracuu_db_search(tracuu_db_t *db, const tracuu_query_t *q,
 uint32_t tracuu_mset_size(const tracuu_mset_t *m);        /* hits on this page */
 uint32_t tracuu_mset_total(const tracuu_mset_t *m);       /* estimated total */
 uint32_t tracuu_mset_total_lower(const tracuu_mset_t *m); /* certain minimum */
+int tracuu_mset_total_exact(const tracuu_mset_t *m);      /* total is exact */
+/* 1 if the facet counts are estimates (facet_sample saw only part of the
+ * matches), 0 if every one is exact. */
+int tracuu_mset_facets_estimated(const tracuu_mset_t *m);
 tracuu_docid_t tracuu_mset_docid(const tracuu_mset_t *m, uint32_t i);
 double tracuu_mset_weight(const tracuu_mset_t *m, uint32_t i);
 

@@ -364,17 +364,27 @@ tracuu_status_t tu_build_doc(const tu_docinput_t *in, tracuu_doc_t **out)
     tracuu_doc_set_value(doc, TU_SLOT_HASH, num, (size_t)nl);
     tracuu_doc_set_value(doc, TU_SLOT_PATH, in->path, strlen(in->path));
 
+    /* the data holds the head of the text, the value slot the rest */
+    size_t head = in->len;
+    if (head > TU_TEXT_HEAD) {
+        head = TU_TEXT_HEAD;
+        while (head > 0 && ((unsigned char)in->text[head] & 0xC0) == 0x80)
+            head--;
+        tracuu_doc_set_value(doc, TU_SLOT_TEXT_REST, in->text + head,
+                             in->len - head);
+    }
     tu_docdata_t d = {
         .path = (char *)in->path, .title = title,
         .date = (char *)(m ? m->date : ""),
         .format = (char *)(in->format ? in->format : ""),
         .encoding = (char *)(in->encoding ? in->encoding : ""),
-        .text = (char *)in->text, .text_len = in->len,
+        .text = (char *)in->text, .text_len = head,
+        .text_total = head < in->len ? in->len : 0,
         .refs = refs, .n_refs = n_refs,
         .models = m ? m->models : NULL, .n_models = m ? m->n_models : 0,
     };
     tu_buf_t data;
-    tu_buf_init(&data, in->len + (1u << 20));
+    tu_buf_init(&data, head + (1u << 20));
     int bad = tu_docdata_write(&d, &data);
     tracuu_status_t rc = bad ? TRACUU_ERR_NOMEM
                              : tracuu_doc_set_data(doc, data.p, data.len);

@@ -218,6 +218,7 @@ tracuu_status_t tu_search_run(tracuu_db_t *db, const tracuu_search_req_t *req,
     if (req->want_facets) {
         for (int f = 0; f < TRACUU_N_FACETS; f++)
             o.facet_slots[o.n_facet_slots++] = facet_slots[f];
+        o.facet_sample = req->exact_facets ? 0 : TRACUU_FACET_SAMPLE;
     }
     /* ranked partial matching: a long query, or a short one whose words
      * are not all in enough documents, is searched relaxed */
@@ -244,6 +245,8 @@ tracuu_status_t tu_search_run(tracuu_db_t *db, const tracuu_search_req_t *req,
         return rc;
     }
     r->total = tracuu_mset_total(m);
+    r->total_exact = tracuu_mset_total_exact(m);
+    r->facets_estimated = req->want_facets && tracuu_mset_facets_estimated(m);
     uint32_t n = tracuu_mset_size(m);
     r->hits = n ? calloc(n, sizeof *r->hits) : NULL;
     tu_suggest_t *sg = NULL;
@@ -338,6 +341,31 @@ void tracuu_results_free(tracuu_results_t *r)
     free(r);
 }
 
+/* Append to D's text (its head) the rest kept in TU_SLOT_TEXT_REST, at most
+ * up to TRACUU_DOCVIEW_MAX_TEXT bytes and one character more (cut after).
+ * -1 if out of memory; a missing rest leaves the head alone. */
+static int view_rest(tracuu_db_t *db, tracuu_docid_t docid, tu_docdata_t *d)
+{
+    char *rest = NULL;
+    size_t rlen = 0;
+    if (tracuu_db_get_value(db, docid, TU_SLOT_TEXT_REST, &rest, &rlen) != TRACUU_OK)
+        return 0;
+    size_t take = TRACUU_DOCVIEW_MAX_TEXT + 4 - d->text_len;
+    if (take > rlen)
+        take = rlen;
+    char *t = realloc(d->text, d->text_len + take + 1);
+    if (!t) {
+        free(rest);
+        return -1;
+    }
+    memcpy(t + d->text_len, rest, take);
+    d->text = t;
+    d->text_len += take;
+    t[d->text_len] = '\0';
+    free(rest);
+    return 0;
+}
+
 void tracuu_db_copy_warnings(tracuu_db_t *db, char ***out, size_t *n)
 {
     *out = NULL;
@@ -383,6 +411,22 @@ tracuu_status_t tracuu_docview(tracuu_db_t *db, tracuu_docid_t docid,
         return TRACUU_ERR_NOMEM;
     }
     free(data);
+    if (d.text_total > d.text_len && d.text_len < TRACUU_DOCVIEW_MAX_TEXT &&
+        view_rest(db, docid, &d) != 0) {
+        tu_docdata_clear(&d);
+        free(v);
+        tu_parsed_clear(&pq);
+        return TRACUU_ERR_NOMEM;
+    }
+    v->text_total = d.text_total > d.text_len ? d.text_total : d.text_len;
+    if (d.text_len > TRACUU_DOCVIEW_MAX_TEXT) {
+        /* cut at a character boundary */
+        size_t n = TRACUU_DOCVIEW_MAX_TEXT;
+        while (n > 0 && ((unsigned char)d.text[n] & 0xC0) == 0x80)
+            n--;
+        d.text[n] = '\0';
+        d.text_len = n;
+    }
     v->docid = docid;
     v->path = d.path;
     v->title = d.title;

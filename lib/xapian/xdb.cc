@@ -745,6 +745,12 @@ extern "C" tracuu_status_t tracuu_db_add_synonym(tracuu_db_t *db,
                     "add_synonym: key or synonym over %d bytes",
                     TU_XDB_MAX_TERM);
     try {
+        /* already there: change nothing, so that a run that adds nothing
+         * new commits no new revision */
+        for (Xapian::TermIterator it = db->wdb->synonyms_begin(key);
+             it != db->wdb->synonyms_end(key); ++it)
+            if (*it == synonym)
+                return TRACUU_OK;
         db->wdb->add_synonym(key, synonym);
         return TRACUU_OK;
     } catch (...) {

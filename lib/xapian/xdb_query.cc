@@ -43,7 +43,7 @@ tracuu_query *wrap(const Xapian::Query &q)
  * xapian-tcpsrv count their part too); the lists are split once at the
  * end.  A document counts once per item, even if its list repeats it. */
 std::vector<std::pair<std::string, uint32_t> >
-split_counts(const Xapian::ValueCountMatchSpy &spy)
+split_counts(const Xapian::ValueCountMatchSpy &spy, double scale)
 {
     std::map<std::string, uint32_t> counts;   /* byte order */
     std::vector<std::string> seen;
@@ -66,6 +66,9 @@ split_counts(const Xapian::ValueCountMatchSpy &spy)
             start = nl + 1;
         }
     }
+    if (scale != 1.0)
+        for (auto &c : counts)
+            c.second = static_cast<uint32_t>(c.second * scale + 0.5);
     std::vector<std::pair<std::string, uint32_t> > out(counts.begin(), counts.end());
     std::stable_sort(out.begin(), out.end(),
                      [](const std::pair<std::string, uint32_t> &x,
@@ -304,14 +307,27 @@ tracuu_mset *run_search(Xapian::Database &xdb, const Xapian::Query &query,
         spies.emplace_back(new Xapian::ValueCountMatchSpy(opts.facet_slots[i]));
         enq.add_matchspy(spies.back().get());
     }
-    /* facet counts must cover every match, not just the page */
+    /* facet counts cover every match, or at least facet_sample of them */
     if (opts.n_facet_slots > 0)
-        check = std::max(check, xdb.get_doccount());
+        check = std::max(check, opts.facet_sample ? opts.facet_sample
+                                                  : xdb.get_doccount());
     std::unique_ptr<tracuu_mset> res(new tracuu_mset());
     res->mset = enq.get_mset(opts.offset, opts.limit, check);
+    double scale = 1.0;
+    if (!spies.empty()) {
+        /* every spy saw the same documents: exact if they saw every match */
+        const Xapian::doccount seen = spies[0]->get_total();
+        const Xapian::MSet &ms = res->mset;
+        if (ms.get_matches_lower_bound() != ms.get_matches_upper_bound() ||
+            seen != ms.get_matches_lower_bound()) {
+            res->facets_estimated = true;
+            if (seen > 0)
+                scale = static_cast<double>(ms.get_matches_estimated()) / seen;
+        }
+    }
     res->facets.reserve(spies.size());
     for (const auto &s : spies)
-        res->facets.push_back(split_counts(*s));
+        res->facets.push_back(split_counts(*s, scale));
     return res.release();
 }
 
@@ -380,6 +396,16 @@ extern "C" uint32_t tracuu_mset_total(const tracuu_mset_t *m)
 extern "C" uint32_t tracuu_mset_total_lower(const tracuu_mset_t *m)
 {
     return m ? m->mset.get_matches_lower_bound() : 0;
+}
+
+extern "C" int tracuu_mset_total_exact(const tracuu_mset_t *m)
+{
+    return m && m->mset.get_matches_lower_bound() == m->mset.get_matches_upper_bound();
+}
+
+extern "C" int tracuu_mset_facets_estimated(const tracuu_mset_t *m)
+{
+    return m && m->facets_estimated;
 }
 
 extern "C" tracuu_docid_t tracuu_mset_docid(const tracuu_mset_t *m,

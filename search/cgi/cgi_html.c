@@ -186,11 +186,14 @@ static void facets(tu_buf_t *b, const cgi_params_t *p,
             ESC(it->value);
             if (on)
                 ADD("</strong> ✕");
-            tu_buf_printf(b, "</a> <span class=\"n\">(%u)</span></li>\n",
-                         (unsigned)it->count);
+            tu_buf_printf(b, "</a> <span class=\"n\">(%s%u)</span></li>\n",
+                         r->facets_estimated ? "≈" : "", (unsigned)it->count);
         }
         ADD("</ul>\n</section>\n");
     }
+    if (r->facets_estimated)
+        ADD("<p class=\"approx\">≈ số lượng ước tính (đếm trên một phần các "
+            "văn bản phù hợp)</p>\n");
     ADD("</aside>\n");
 }
 
@@ -363,14 +366,16 @@ int cgi_html_results(tu_buf_t *b, const cgi_params_t *p,
         }
         ADD(".");
     } else if (p->q) {
-        tu_buf_printf(b, "Tìm thấy %u văn bản phù hợp với “", (unsigned)r->total);
+        tu_buf_printf(b, "Tìm thấy %s%u văn bản phù hợp với “",
+                      r->total_exact ? "" : "khoảng ", (unsigned)r->total);
         ESC(p->q);
         ADD("”");
         if (p->page > 1)
             tu_buf_printf(b, " – trang %u", (unsigned)p->page);
         ADD(".");
     } else {
-        tu_buf_printf(b, "Có %u văn bản.", (unsigned)r->total);
+        tu_buf_printf(b, "Có %s%u văn bản.", r->total_exact ? "" : "khoảng ",
+                      (unsigned)r->total);
         if (p->page > 1)
             tu_buf_printf(b, " Trang %u.", (unsigned)p->page);
     }
@@ -458,7 +463,12 @@ int cgi_html_docview(tu_buf_t *b, const cgi_params_t *p,
     }
     if (p->q && v->n_hl)
         tu_buf_printf(b, "<dt>Số chỗ khớp</dt><dd>%zu</dd>\n", v->n_hl);
-    ADD("</dl>\n<div class=\"doctext\">");
+    ADD("</dl>\n");
+    if (v->text_total > v->text_len)
+        tu_buf_printf(b, "<p class=\"cut\" id=\"cut\">Văn bản dài %.1f MB: trang "
+                      "này chỉ hiện %.1f MB đầu; mở tệp gốc để đọc hết.</p>\n",
+                      v->text_total / 1048576.0, v->text_len / 1048576.0);
+    ADD("<div class=\"doctext\">");
     if (v->text)
         cgi_html_marked(b, v->text, v->text_len, v->hl, v->n_hl);
     ADD("</div>\n</main>\n");

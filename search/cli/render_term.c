@@ -77,8 +77,8 @@ void cli_render_facets(FILE *out, const tracuu_results_t *r)
             continue;
         fprintf(out, "%s:", labels[f]);
         for (size_t j = 0; j < r->n_facets[f] && j < 20; j++)
-            fprintf(out, "%s %s (%u)", j ? "," : "", r->facets[f][j].value,
-                    r->facets[f][j].count);
+            fprintf(out, "%s %s (%s%u)", j ? "," : "", r->facets[f][j].value,
+                    r->facets_estimated ? "≈" : "", r->facets[f][j].count);
         fputs("\n", out);
     }
 }
@@ -131,4 +131,8 @@ void cli_render_doc(FILE *out, const tracuu_docview_t *v, int color)
             v->encoding && *v->encoding ? v->encoding : "?", v->n_hl);
     put_hl_n(out, v->text ? v->text : "", v->text ? v->text_len : 0, v->hl, v->n_hl, color);
     fputs("\n", out);
+    if (v->text_total > v->text_len)
+        fprintf(out, "\n[Văn bản dài %zu byte: chỉ hiện %zu byte đầu "
+                "(text cut: %zu of %zu bytes shown)]\n", v->text_total,
+                v->text_len, v->text_len, v->text_total);
 }
