@@ -9,6 +9,11 @@ tracuu_status_t tu_extract_text(const tu_extract_src_t *, tracuu_extract_t *, ch
 tracuu_status_t tu_extract_html(const tu_extract_src_t *, tracuu_extract_t *, char **);
 tracuu_status_t tu_extract_docx(const tu_extract_src_t *, tracuu_extract_t *, char **);
 tracuu_status_t tu_extract_odt(const tu_extract_src_t *, tracuu_extract_t *, char **);
+tracuu_status_t tu_extract_xlsx(const tu_extract_src_t *, tracuu_extract_t *, char **);
+tracuu_status_t tu_extract_pptx(const tu_extract_src_t *, tracuu_extract_t *, char **);
+tracuu_status_t tu_extract_ods(const tu_extract_src_t *, tracuu_extract_t *, char **);
+tracuu_status_t tu_extract_odp(const tu_extract_src_t *, tracuu_extract_t *, char **);
+tracuu_status_t tu_extract_archive(const tu_extract_src_t *, tracuu_extract_t *, char **);
 tracuu_status_t tu_extract_zip(const tu_extract_src_t *, tracuu_extract_t *, char **);
 tracuu_status_t tu_extract_pdf(const tu_extract_src_t *, tracuu_extract_t *, char **);
 tracuu_status_t tu_extract_doc(const tu_extract_src_t *, tracuu_extract_t *, char **);
