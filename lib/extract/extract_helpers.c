@@ -2,9 +2,7 @@
  *   PDF   pdftotext -enc UTF-8 FILE -  (poppler-utils), title from pdfinfo;
  *         no text layer: OCR with pdftoppm + tesseract -l vie if opts->ocr
  *   DOC   antiword -w 0 -m UTF-8.txt FILE, else catdoc -w -d utf-8 FILE
- *   RTF   catdoc -w -d utf-8 FILE.  Not unrtf: 0.21.10 prints "?" for every
- *         \uN character with --text and drops the character after it
- *         with --html (tested with Vietnamese).
+ *   (RTF is read by our own reader, extract_rtf.c: see why there.)
  *   image tesseract FILE - -l vie, only if opts->ocr.
  * No wrapping (-w 0, -w): one paragraph per line, since a line end is a
  * sentence end to the tokenizer and phrases would not match across it.
@@ -299,19 +297,6 @@ tracuu_status_t tu_extract_doc(const tu_extract_src_t *src,
         tu_extract_errf(errmsg, "%s", first ? first : "antiword timed out");
     }
     free(first);
-    if (st == TRACUU_OK)
-        st = take_output(&res, trunc, src, x, errmsg);
-    tu_subproc_res_clear(&res);
-    return st;
-}
-
-tracuu_status_t tu_extract_rtf(const tu_extract_src_t *src,
-                               tracuu_extract_t *x, char **errmsg)
-{
-    const char *argv[] = {"catdoc", "-w", "-d", "utf-8", src->path, NULL};
-    tu_subproc_res_t res = {0};
-    int trunc;
-    tracuu_status_t st = run(src, argv, "catdoc", &res, &trunc, errmsg);
     if (st == TRACUU_OK)
         st = take_output(&res, trunc, src, x, errmsg);
     tu_subproc_res_clear(&res);
