@@ -42,6 +42,8 @@ static const struct {
     tu_extractor_fn fn;
     const char *format;
 } table[] = {
+    {"message/rfc822", tu_extract_mail, "eml"},
+    {"application/mbox", tu_extract_mbox, "mbox"},
     {"text/html", tu_extract_html, "html"},
     {"application/xhtml+xml", tu_extract_html, "html"},
     {"text/xml", extract_xml, "txt"},

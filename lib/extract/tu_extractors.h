@@ -14,6 +14,8 @@ tracuu_status_t tu_extract_pptx(const tu_extract_src_t *, tracuu_extract_t *, ch
 tracuu_status_t tu_extract_ods(const tu_extract_src_t *, tracuu_extract_t *, char **);
 tracuu_status_t tu_extract_odp(const tu_extract_src_t *, tracuu_extract_t *, char **);
 tracuu_status_t tu_extract_archive(const tu_extract_src_t *, tracuu_extract_t *, char **);
+tracuu_status_t tu_extract_mail(const tu_extract_src_t *, tracuu_extract_t *, char **);
+tracuu_status_t tu_extract_mbox(const tu_extract_src_t *, tracuu_extract_t *, char **);
 tracuu_status_t tu_extract_zip(const tu_extract_src_t *, tracuu_extract_t *, char **);
 tracuu_status_t tu_extract_pdf(const tu_extract_src_t *, tracuu_extract_t *, char **);
 tracuu_status_t tu_extract_doc(const tu_extract_src_t *, tracuu_extract_t *, char **);
