@@ -330,7 +330,8 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
             return -1;
         }
     }
-    qsort(list->files, list->n, sizeof *list->files, cmp_path);
+    if (list->n)
+        qsort(list->files, list->n, sizeof *list->files, cmp_path);
 
     /* Which files need work: size+mtime decide, then the content hash. */
     job_t *jobs = calloc(list->n ? list->n : 1, sizeof *jobs);

@@ -71,6 +71,7 @@ static const struct {
     {"application/msword", tu_extract_doc, "doc"},
     {"application/vnd.ms-office", tu_extract_doc, "doc"},
     {"application/CDFV2", tu_extract_doc, "doc"},
+    {"application/encrypted", tu_extract_doc, "doc"},
     {"application/x-ole-storage", tu_extract_doc, "doc"},
     {"text/rtf", tu_extract_rtf, "rtf"},
     {"application/rtf", tu_extract_rtf, "rtf"},
