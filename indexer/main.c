@@ -12,7 +12,8 @@
 static const char usage[] =
     "usage: tracuu-index [--db DIR] [--progress | --quiet] [--force] [--ocr]\n"
     "                    [--dry-run] [--encoding NAME] [--max-size MB]\n"
-    "                    [--timeout SECONDS] [--jobs N] PATH...\n"
+    "                    [--timeout SECONDS] [--jobs N] [--max-members N]\n"
+    "                    [--max-depth N] PATH...\n"
     "Index the files under each PATH (recursively) into the database:\n"
     "DIR, else $TRACUU_DB, else ./tracuu.db.  Incremental: unchanged files\n"
     "are skipped, changed ones replaced, vanished ones removed.\n"
@@ -26,6 +27,9 @@ static const char usage[] =
     "  --max-size MB    skip files larger than this (default 100)\n"
     "  --timeout S      time limit per helper program (default 60)\n"
     "  --jobs N         worker threads (default: number of cores)\n"
+    "  --max-members N  members indexed per archive or mail, nested ones\n"
+    "                   included (default 5000)\n"
+    "  --max-depth N    archives in archives read this deep (default 4)\n"
     "  --version        print the version\n"
     "Options take their value as --opt VALUE or --opt=VALUE; -- ends them.\n"
     "Exit status: 0 all indexed; 1 some files failed (named on stderr);\n"
@@ -38,7 +42,8 @@ static int bad_usage(const char *fmt, const char *arg)
 
 enum {
     OPT_PROGRESS = 256, OPT_FORCE, OPT_OCR, OPT_DRY_RUN, OPT_DB, OPT_ENCODING,
-    OPT_MAX_SIZE, OPT_TIMEOUT, OPT_JOBS, OPT_VERSION
+    OPT_MAX_SIZE, OPT_TIMEOUT, OPT_JOBS, OPT_VERSION, OPT_MAX_MEMBERS,
+    OPT_MAX_DEPTH
 };
 
 static const struct option long_opts[] = {
@@ -54,6 +59,8 @@ static const struct option long_opts[] = {
     {"max-size", required_argument, NULL, OPT_MAX_SIZE},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"jobs", required_argument, NULL, OPT_JOBS},
+    {"max-members", required_argument, NULL, OPT_MAX_MEMBERS},
+    {"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
     {NULL, 0, NULL, 0},
 };
 
@@ -96,6 +103,16 @@ static int parse_options(int argc, char **argv, ix_opts_t *o)
             if (tu_arg_long(optarg, 1, 64, &v) != 0)
                 return bad_usage("--jobs: '%s' is not a number of threads (1..64)", optarg);
             o->jobs = (unsigned)v;
+            break;
+        case OPT_MAX_MEMBERS:
+            if (tu_arg_long(optarg, 1, 10000000, &v) != 0)
+                return bad_usage("--max-members: '%s' is not a number (1..10000000)", optarg);
+            o->xopts.max_members = (size_t)v;
+            break;
+        case OPT_MAX_DEPTH:
+            if (tu_arg_long(optarg, 1, 32, &v) != 0)
+                return bad_usage("--max-depth: '%s' is not a depth (1..32)", optarg);
+            o->xopts.max_depth = (unsigned)v;
             break;
         case ':':
             return bad_usage("%s needs a value", argv[optind - 1]);
