@@ -52,7 +52,11 @@ static void build(const build_t *c, const tracuu_part_t *p, ix_part_t *it)
     snprintf(it->mime, sizeof it->mime, "%s", x->mime);
     it->encoding = x->encoding;
     if (p->status != TRACUU_OK) {
-        it->kind = IX_FAIL;
+        /* not for us (type, size limit, no text, encrypted, needs --ocr):
+         * reported, not a failure */
+        it->kind = p->status == TRACUU_ERR_UNSUPPORTED ||
+                   p->status == TRACUU_ERR_TOO_BIG ||
+                   p->status == TRACUU_ERR_EMPTY ? IX_SKIP : IX_FAIL;
         it->err = strdup(p->errmsg);
         return;
     }

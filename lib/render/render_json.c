@@ -1,4 +1,4 @@
-/* JSON renderings of results, listings and documents (DESIGN.md §4). */
+/* JSON renderings of results, listings and documents (docs/design.md section 4). */
 #include <stdio.h>
 #include <stdlib.h>
 #include "tracuu/render.h"
@@ -81,6 +81,8 @@ char *tracuu_results_json(const tracuu_results_t *r, int with_facets)
         }
         tu_buf_addc(&b, '}');
     }
+    tu_buf_adds(&b, ",\"warnings\":");
+    str_list(&b, r->warnings, r->n_warnings);
     tu_buf_adds(&b, "}\n");
     return tu_buf_take(&b, NULL);
 }
@@ -112,7 +114,9 @@ char *tracuu_listing_json(const tracuu_listing_t *l, int what)
         str_list(&b, it->paths, it->n_paths);
         tu_buf_addc(&b, '}');
     }
-    tu_buf_adds(&b, "]}\n");
+    tu_buf_adds(&b, "],\"warnings\":");
+    str_list(&b, l->warnings, l->n_warnings);
+    tu_buf_adds(&b, "}\n");
     return tu_buf_take(&b, NULL);
 }
 
