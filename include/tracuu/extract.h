@@ -19,7 +19,9 @@ typedef struct {
     const char *force_encoding;/* --encoding, or NULL to detect */
     /* Containers (archives, mail): bounds for one file and all its members
      * at every depth together. */
-    size_t max_inflated;       /* members' bytes in all; 0 = 1 GiB */
+    size_t max_inflated;       /* members' bytes in all; 0 = 512 MiB (the
+                                * members of one level are in memory at
+                                * once) */
     size_t max_members;        /* members in all; 0 = 5000 */
     unsigned max_depth;        /* containers in containers; 0 = 4 */
     unsigned container_timeout_s; /* whole container; 0 = 600 s */

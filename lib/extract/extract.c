@@ -26,7 +26,7 @@
 #define DEFAULT_MAX_FILE ((size_t)100 << 20)
 #define DEFAULT_MAX_TEXT ((size_t)64 << 20)
 #define DEFAULT_TIMEOUT 60
-#define DEFAULT_MAX_INFLATED ((size_t)1 << 30)
+#define DEFAULT_MAX_INFLATED ((size_t)512 << 20)
 #define DEFAULT_MAX_MEMBERS 5000
 #define DEFAULT_MAX_DEPTH 4
 #define DEFAULT_CONTAINER_TIMEOUT 600

@@ -14,6 +14,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,8 +67,7 @@ static void read_member(struct archive *a, size_t max, char **data,
         if ((size_t)r > max - b.len) {
             char h[32];
             human(h, sizeof h, max);
-            snprintf(errbuf, errcap, "over %s uncompressed (a zip bomb?), "
-                     "skipped", h);
+            snprintf(errbuf, errcap, "over %s uncompressed (a zip bomb?)", h);
             tu_buf_free(&b);
             return;
         }
@@ -154,23 +154,32 @@ tracuu_status_t tu_extract_archive(const tu_extract_src_t *src,
         size_t len = 0;
         char why[200] = "";
         if (archive_entry_is_encrypted(e)) {
-            snprintf(why, sizeof why, "encrypted (a password is needed), "
-                     "skipped");
+            snprintf(why, sizeof why, "encrypted (a password is needed)");
             encrypted++;
         } else {
             size_t left = o->max_inflated > bytes ? o->max_inflated - bytes : 0;
             size_t max = per_member < left ? per_member : left;
-            read_member(a, max, &data, &len, why, sizeof why);
+            /* A size the header declares over the bound is refused
+             * unread; a header that lies is caught while inflating. */
+            if (archive_entry_size_is_set(e) &&
+                (uint64_t)archive_entry_size(e) > (uint64_t)max) {
+                char h[32];
+                human(h, sizeof h, max);
+                snprintf(why, sizeof why, "over %s uncompressed (a zip "
+                         "bomb?)", h);
+            } else {
+                read_member(a, max, &data, &len, why, sizeof why);
+            }
             if (!data && per_member >= left && strstr(why, "uncompressed")) {
                 char h[32];
                 human(h, sizeof h, o->max_inflated);
                 snprintf(why, sizeof why, "the container's members are over "
-                         "%s uncompressed in all (a zip bomb?): skipped", h);
+                         "%s uncompressed in all (a zip bomb?)", h);
                 spent = 1;
             }
             if (!data && strstr(why, "Encrypt")) {
                 snprintf(why, sizeof why, "encrypted (a password is "
-                         "needed), skipped");
+                         "needed)");
                 encrypted++;
             }
             bytes += len;
