@@ -7,6 +7,7 @@
 #include <sys/types.h>
 #include "tracuu/extract.h"
 #include "tracuu/xdb.h"
+#include "tracuu/meta.h"
 #include "tracuu/config.h"
 
 typedef struct {
@@ -88,6 +89,38 @@ typedef struct {
 int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
            size_t n_roots, ix_stats_t *st);
 
+/* One document of a file (members.c): the file itself or a member. */
+enum { IX_DOC, IX_FAIL, IX_DRY, IX_SKIP };
+typedef struct {
+    char *path;          /* "FILE" or "FILE#MEMBER" */
+    int kind;
+    tracuu_doc_t *doc;
+    tracuu_meta_t meta;
+    char *err, *warning;
+    char format[16], mime[80];
+    const char *encoding;
+    size_t text_len;
+} ix_part_t;
+
+typedef struct {
+    ix_part_t *v;        /* v[0] is the file itself */
+    size_t n, cap;
+} ix_parts_t;
+
+/* Extract F (content hash HASH) and its members; build each document (or
+ * with o->dry_run only measure it).  OUT gets at least one part. */
+void ix_parts_build(const ix_opts_t *o, const ix_file_t *f, uint64_t hash,
+                    ix_parts_t *out);
+void ix_part_clear(ix_part_t *it);
+void ix_parts_free(ix_parts_t *p);
+
+/* Delete the member documents of file PATH.  0 or -1. */
+int ix_drop_members(tracuu_db_t *db, const char *path);
+
+/* PATH, or the file of a member path "FILE#MEMBER", is in LIST (sorted
+ * by CMP). */
+int ix_in_list_or_container(const char *path, const ix_list_t *list,
+                            int (*cmp)(const void *, const void *));
 /* The run lock (lock.c): flock on DB/tracuu-index.SUFFIX ("lock" for
  * writing runs, "watch.lock" for --watch).  Busy: wait for it when WAIT (saying so on
  * stderr unless QUIET), else name the holder and return IX_LOCK_BUSY.

@@ -15,7 +15,8 @@ static const char usage[] =
     "                    [--force] [--ocr] [--watch] [--no-wait]\n"
     "                    [--dry-run] [--encoding NAME] [--max-size MB]\n"
     "                    [--timeout SECONDS] [--jobs N] [--commit-interval S]\n"
-    "                    [--allow-outside DIR]... PATH...\n"
+    "                    [--allow-outside DIR]... [--max-members N]\n"
+    "                    [--max-depth N] PATH...\n"
     "Index the files under each PATH (recursively) into the database:\n"
     "DIR, else $TRACUU_DB, else the configuration's db, else ./tracuu.db.\n"
     "Without PATH, the configuration's root lines.  Incremental: unchanged\n"
@@ -41,6 +42,9 @@ static const char usage[] =
     "                   until stopped (SIGINT, SIGTERM)\n"
     "  --no-wait        if another tracuu-index is writing the database,\n"
     "                   stop (exit 4) instead of waiting for it\n"
+    "  --max-members N  members indexed per archive or mail, nested ones\n"
+    "                   included (default 5000)\n"
+    "  --max-depth N    archives in archives read this deep (default 4)\n"
     "  --version        print the version\n"
     "Options take their value as --opt VALUE or --opt=VALUE; -- ends them.\n"
     "Exit status: 0 all indexed (files skipped on purpose: unsupported, too\n"
@@ -60,7 +64,8 @@ static int run(int argc, char **argv, ix_opts_t *op, const tracuu_config_t *conf
 enum {
     OPT_PROGRESS = 256, OPT_FORCE, OPT_OCR, OPT_DRY_RUN, OPT_DB, OPT_ENCODING,
     OPT_MAX_SIZE, OPT_TIMEOUT, OPT_JOBS, OPT_VERSION, OPT_CONFIG, OPT_WATCH,
-    OPT_NO_WAIT, OPT_COMMIT_INTERVAL, OPT_ALLOW_OUTSIDE
+    OPT_NO_WAIT, OPT_COMMIT_INTERVAL, OPT_ALLOW_OUTSIDE, OPT_MAX_MEMBERS,
+    OPT_MAX_DEPTH
 };
 
 #define MAX_OUTSIDE 64
@@ -84,6 +89,8 @@ static const struct option long_opts[] = {
     {"no-wait", no_argument, NULL, OPT_NO_WAIT},
     {"commit-interval", required_argument, NULL, OPT_COMMIT_INTERVAL},
     {"allow-outside", required_argument, NULL, OPT_ALLOW_OUTSIDE},
+    {"max-members", required_argument, NULL, OPT_MAX_MEMBERS},
+    {"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
     {NULL, 0, NULL, 0},
 };
 
@@ -143,6 +150,16 @@ static int parse_options(int argc, char **argv, ix_opts_t *o)
                 return bad_usage("--allow-outside: more than 64 folders (at '%s')", optarg);
             outside_roots[o->n_outside++] = optarg;
             o->outside = outside_roots;
+            break;
+        case OPT_MAX_MEMBERS:
+            if (tu_arg_long(optarg, 1, 10000000, &v) != 0)
+                return bad_usage("--max-members: '%s' is not a number (1..10000000)", optarg);
+            o->xopts.max_members = (size_t)v;
+            break;
+        case OPT_MAX_DEPTH:
+            if (tu_arg_long(optarg, 1, 32, &v) != 0)
+                return bad_usage("--max-depth: '%s' is not a depth (1..32)", optarg);
+            o->xopts.max_depth = (unsigned)v;
             break;
         case ':':
             return bad_usage("%s needs a value", argv[optind - 1]);

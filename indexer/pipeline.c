@@ -26,7 +26,7 @@
 #define BATCH_DOCS 1000
 #define BATCH_BYTES ((uint64_t)64 << 20)
 
-enum { R_DOC, R_SAME, R_FAIL, R_DRY, R_SKIP };
+enum { R_PARTS, R_SAME, R_FAIL, R_SKIP };
 
 typedef struct {
     ix_file_t *f;
@@ -38,12 +38,8 @@ typedef struct {
 typedef struct {
     job_t *job;
     int kind;
-    tracuu_doc_t *doc;
-    tracuu_meta_t meta;
-    char *err, *warning;
-    char format[16], mime[80];
-    const char *encoding;
-    size_t text_len;
+    char *err;           /* R_FAIL: the file could not be read */
+    ix_parts_t parts;    /* R_PARTS: the file and its members (members.c) */
 } result_t;
 
 typedef struct {
@@ -122,55 +118,8 @@ static void process(pipe_t *p, job_t *j, result_t *r)
         r->kind = R_SAME;
         return;
     }
-    tracuu_extract_t x;
-    memset(&x, 0, sizeof x);
-    char *err = NULL;
-    tracuu_status_t rc = tracuu_extract_file(j->f->path, &o->xopts, &x, &err);
-    snprintf(r->format, sizeof r->format, "%s", x.format);
-    snprintf(r->mime, sizeof r->mime, "%s", x.mime);
-    r->encoding = x.encoding;
-    if (rc != TRACUU_OK) {
-        /* not for us (type, size limit, no text, needs --ocr): reported,
-         * not a failure */
-        r->kind = rc == TRACUU_ERR_UNSUPPORTED || rc == TRACUU_ERR_TOO_BIG ||
-                  rc == TRACUU_ERR_EMPTY ? R_SKIP : R_FAIL;
-        r->err = err ? err : msg_dup(tracuu_status_to_string(rc), NULL);
-        tracuu_extract_clear(&x);
-        return;
-    }
-    free(err);
-    char *text = NULL;
-    size_t len = 0, bad = 0;
-    if (tracuu_norm_text(x.text, x.len, &text, &len, &bad) != TRACUU_OK) {
-        r->kind = R_FAIL;
-        r->err = msg_dup("out of memory", NULL);
-        tracuu_extract_clear(&x);
-        return;
-    }
-    r->warning = x.warning;
-    x.warning = NULL;
-    if (!r->warning && bad) {
-        char m[96];
-        snprintf(m, sizeof m, "%zu invalid character sequences replaced", bad);
-        r->warning = msg_dup(m, NULL);
-    }
-    r->text_len = len;
-    if (o->dry_run) {
-        r->kind = R_DRY;
-    } else {
-        rc = tracuu_meta_extract(text, len, &r->meta);
-        tu_docinput_t in = {
-            .path = j->f->path, .text = text, .len = len, .title = x.title,
-            .format = x.format, .encoding = x.encoding,
-            .meta = rc == TRACUU_OK ? &r->meta : NULL,
-            .size = j->f->size, .mtime = j->f->mtime, .hash = h};
-        rc = tu_build_doc(&in, &r->doc);
-        r->kind = rc == TRACUU_OK ? R_DOC : R_FAIL;
-        if (rc != TRACUU_OK)
-            r->err = msg_dup("cannot build document", tracuu_status_to_string(rc));
-    }
-    free(text);
-    tracuu_extract_clear(&x);
+    r->kind = R_PARTS;
+    ix_parts_build(o, j->f, h, &r->parts);
 }
 
 static void *worker(void *arg)
@@ -218,10 +167,8 @@ static result_t *take(pipe_t *p)
 
 static void result_free(result_t *r)
 {
-    tracuu_doc_free(r->doc);
-    tracuu_meta_clear(&r->meta);
+    ix_parts_free(&r->parts);
     free(r->err);
-    free(r->warning);
     free(r);
 }
 
@@ -332,9 +279,8 @@ static int vanish_doc(tracuu_docid_t id, void *ctx)
     size_t len = 0;
     if (tracuu_db_get_value(v->db, id, TU_SLOT_PATH, &path, &len) != TRACUU_OK)
         return 0;
-    ix_file_t key = {.path = path};
     if (len && under(path, v->roots, v->n_roots) &&
-        !bsearch(&key, v->list->files, v->list->n, sizeof key, cmp_path)) {
+        !ix_in_list_or_container(path, v->list, cmp_path)) {
         if (v->n_gone == v->cap) {
             size_t cap = v->cap ? v->cap * 2 : 16;
             char **g = realloc(v->gone, cap * sizeof *g);
@@ -462,7 +408,8 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
             return -1;
         }
     }
-    qsort(list->files, list->n, sizeof *list->files, cmp_path);
+    if (list->n)
+        qsort(list->files, list->n, sizeof *list->files, cmp_path);
 
     /* Which files need work: size+mtime decide, then the content hash. */
     job_t *jobs = calloc(list->n ? list->n : 1, sizeof *jobs);
@@ -558,26 +505,17 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
         ix_file_t *f = r->job->f;
         done++;
         st->bytes += f->size;
-        if (r->warning) {
-            ix_progress_done(&prog);
-            tu_report(stderr, "tracuu-index", f->path, "%s", r->warning);
-            st->warned++;
-        }
-        switch (r->kind) {
-        case R_FAIL:
+        if (r->kind == R_FAIL) {
             ix_progress_done(&prog);
             tu_report(stderr, "tracuu-index", f->path, "%s", r->err ? r->err : "failed");
             st->failed++;
-            break;
-        case R_SKIP:
+        } else if (r->kind == R_SKIP) {
             if (!o->quiet) {
                 ix_progress_done(&prog);
-                tu_report(stderr, "tracuu-index", f->path, "%s (skipped)",
-                          r->err ? r->err : "not supported");
+                tu_report(stderr, "tracuu-index", f->path, "%s", r->err ? r->err : "skipped");
             }
             st->skipped++;
-            break;
-        case R_SAME:
+        } else if (r->kind == R_SAME) {
             st->unchanged++;
             if (db) {
                 old_warning(db, f->path, st);
@@ -586,38 +524,69 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
                                                        f->mtime, strlen(f->mtime)) == TRACUU_OK)
                     batch++;
             }
+        } else if (db && !dbfail && r->parts.n && r->parts.v[0].kind == IX_DOC &&
+                   ix_drop_members(db, f->path) != 0) {
+            db_error(db, f->path);  /* a changed file's old members go */
+            dbfail = 1;
+            stop_requested = 1;
+        }
+        for (size_t k = 0; r->kind == R_PARTS && k < r->parts.n; k++) {
+        ix_part_t *it = &r->parts.v[k];
+        const char *path = it->path;
+        /* a member counts as a document of its own, not as a file */
+        int member = k > 0;
+        if (it->warning) {
+            ix_progress_done(&prog);
+            tu_report(stderr, "tracuu-index", path, "%s", it->warning);
+            st->warned++;
+        }
+        switch (it->kind) {
+        case IX_FAIL:
+            ix_progress_done(&prog);
+            tu_report(stderr, "tracuu-index", path, "%s", it->err ? it->err : "failed");
+            st->failed++;
             break;
-        case R_DRY: {
-            char *name = tu_name_escape(f->path);
-            printf("%s\t%s\t%s\t%s\t%zu bytes of text\n", name ? name : "?", r->format,
-                   r->mime, r->encoding ? r->encoding : "-", r->text_len);
+        case IX_SKIP:
+            if (!o->quiet) {
+                ix_progress_done(&prog);
+                tu_report(stderr, "tracuu-index", path, "%s (skipped)",
+                          it->err ? it->err : "not supported");
+            }
+            st->skipped++;
+            break;
+        case IX_DRY: {
+            char *name = tu_name_escape(path);
+            printf("%s\t%s\t%s\t%s\t%zu bytes of text\n", name ? name : "?",
+                   it->format, it->mime, it->encoding ? it->encoding : "-",
+                   it->text_len);
             free(name);
             st->indexed++;
             break;
         }
-        case R_DOC: {
+        case IX_DOC: {
             char uid[TU_UID_MAX + 1];
-            tu_uid_term(f->path, uid);
+            tu_uid_term(path, uid);
             if (dbfail)
                 break;
-            if (r->warning &&
-                tracuu_doc_set_value(r->doc, TU_SLOT_WARNING, r->warning,
-                                     strlen(r->warning)) != TRACUU_OK) {
-                tu_report(stderr, "tracuu-index", f->path, "out of memory");
+            if (it->warning &&
+                tracuu_doc_set_value(it->doc, TU_SLOT_WARNING, it->warning,
+                                     strlen(it->warning)) != TRACUU_OK) {
+                tu_report(stderr, "tracuu-index", path, "out of memory");
                 st->failed++;
                 break;
             }
-            if (tracuu_db_replace(db, uid, r->doc, NULL) != TRACUU_OK) {
-                db_error(db, f->path);
+            if (tracuu_db_replace(db, uid, it->doc, NULL) != TRACUU_OK) {
+                db_error(db, path);
                 dbfail = 1;
                 stop_requested = 1;
                 break;
             }
-            write_knowledge(db, &r->meta);
+            write_knowledge(db, &it->meta);
             st->indexed++;
             batch++;
-            batch_bytes += f->size;
+            batch_bytes += member ? 0 : f->size;
             break;
+        }
         }
         }
         result_free(r);

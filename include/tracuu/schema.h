@@ -27,6 +27,8 @@ extern "C" {
 #define TU_PREFIX_ENC    "XENC"
 #define TU_PREFIX_DIR    "XDIR"   /* each folder above the file, absolute path */
 #define TU_PREFIX_DIRNAME "XDN"   /* each folder's name, folded */
+#define TU_PREFIX_IN     "XIN"    /* a member's: the unique id of its file
+                                   * (without "Q"), for dropping them */
 
 /* Value slots. */
 enum {

@@ -390,7 +390,7 @@ tracuu_status_t tracuu_decode(const char *bytes, size_t n, const char *hint,
 {
     const unsigned char *s = (const unsigned char *)bytes;
     size_t bad = 0, skip = 0, len;
-    int e, valid = 0, wrapped = 0;
+    int e, valid = 0, wrapped = 0, mojibake = 0;
     if (out) *out = NULL;
     if (out_len) *out_len = 0;
     if (n_invalid) *n_invalid = 0;
@@ -440,9 +440,21 @@ tracuu_status_t tracuu_decode(const char *bytes, size_t n, const char *hint,
         free(raw);
     } else if (e == E_UTF8 && valid) {    /* checked already: copy */
         len = n - skip;
-        if (len)
-            memcpy(buf, bytes + skip, len);
-        buf[len] = '\0';
+        size_t fixed_n = 0;
+        int layers = 0;
+        char *fixed = force ? NULL
+                            : tu_mojibake_repair(bytes + skip, len, &fixed_n,
+                                                 &layers);
+        if (fixed) {
+            free(buf);
+            buf = fixed;
+            len = fixed_n;
+            mojibake = layers;
+        } else {
+            if (len)
+                memcpy(buf, bytes + skip, len);
+            buf[len] = '\0';
+        }
     } else {
         len = dec_with(e, bytes + skip, n - skip, buf, &bad);
     }
@@ -451,14 +463,16 @@ tracuu_status_t tracuu_decode(const char *bytes, size_t n, const char *hint,
         return TRACUU_ERR_ENCODING;
     }
     /* Give back most of the worst-case room when it was much too large. */
-    if (len + 1 < (3 * n + 1) / 2) {
+    if (!mojibake && len + 1 < (3 * n + 1) / 2) {
         char *shrunk = realloc(buf, len + 1);
         if (shrunk)
             buf = shrunk;
     }
     *out = buf;
     if (out_len) *out_len = len;
-    if (encoding) *encoding = names[e];
+    if (encoding)
+        *encoding = mojibake == 2 ? "UTF-8-MOJIBAKE-2"
+                    : mojibake ? "UTF-8-MOJIBAKE" : names[e];
     if (n_invalid) *n_invalid = bad;
     return TRACUU_OK;
 }

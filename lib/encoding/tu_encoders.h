@@ -38,6 +38,12 @@ char *tu_vni_encode(const char *in, size_t n, size_t *out_len,
 char *tu_viqr_encode(const char *in, size_t n, size_t *out_len,
                      size_t *n_unmapped);
 
+/* Mojibake: S (valid UTF-8) that reads far better as Vietnamese once one
+ * or two layers of "UTF-8 read as Windows-1252/1258, saved as UTF-8" are
+ * undone: the repaired text (malloc'd, NUL-terminated; *LAYERS 1 or 2),
+ * else NULL (enc_mojibake.c). */
+char *tu_mojibake_repair(const char *s, size_t n, size_t *out_n, int *layers);
+
 /* The Windows-1252 code point of byte B in 0x80..0x9F, or 0 if undefined. */
 unsigned tu_cp1252_c1(unsigned char b);
 

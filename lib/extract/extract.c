@@ -26,6 +26,10 @@
 #define DEFAULT_MAX_FILE ((size_t)100 << 20)
 #define DEFAULT_MAX_TEXT ((size_t)64 << 20)
 #define DEFAULT_TIMEOUT 60
+#define DEFAULT_MAX_INFLATED ((size_t)512 << 20)
+#define DEFAULT_MAX_MEMBERS 5000
+#define DEFAULT_MAX_DEPTH 4
+#define DEFAULT_CONTAINER_TIMEOUT 600
 #define SNIFF_BYTES 65536
 #define MIN_VN_SCORE 0.5
 
@@ -38,6 +42,8 @@ static const struct {
     tu_extractor_fn fn;
     const char *format;
 } table[] = {
+    {"message/rfc822", tu_extract_mail, "eml"},
+    {"application/mbox", tu_extract_mbox, "mbox"},
     {"text/html", tu_extract_html, "html"},
     {"application/xhtml+xml", tu_extract_html, "html"},
     {"text/xml", extract_xml, "txt"},
@@ -45,11 +51,27 @@ static const struct {
     {"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
      tu_extract_docx, "docx"},
     {"application/vnd.oasis.opendocument.text", tu_extract_odt, "odt"},
+    {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+     tu_extract_xlsx, "xlsx"},
+    {"application/vnd.openxmlformats-officedocument.presentationml.presentation",
+     tu_extract_pptx, "pptx"},
+    {"application/vnd.oasis.opendocument.spreadsheet", tu_extract_ods, "ods"},
+    {"application/vnd.oasis.opendocument.presentation", tu_extract_odp, "odp"},
     {"application/zip", tu_extract_zip, "zip"},
+    {"application/x-7z-compressed", tu_extract_archive, "7z"},
+    {"application/x-tar", tu_extract_archive, "tar"},
+    {"application/gzip", tu_extract_archive, "tar"},
+    {"application/x-gzip", tu_extract_archive, "tar"},
+    {"application/x-bzip2", tu_extract_archive, "tar"},
+    {"application/x-xz", tu_extract_archive, "tar"},
+    {"application/x-rar", tu_extract_archive, "rar"},
+    {"application/vnd.rar", tu_extract_archive, "rar"},
+    {"application/vnd.ms-cab-compressed", tu_extract_archive, "cab"},
     {"application/pdf", tu_extract_pdf, "pdf"},
     {"application/msword", tu_extract_doc, "doc"},
     {"application/vnd.ms-office", tu_extract_doc, "doc"},
     {"application/CDFV2", tu_extract_doc, "doc"},
+    {"application/encrypted", tu_extract_doc, "doc"},
     {"application/x-ole-storage", tu_extract_doc, "doc"},
     {"text/rtf", tu_extract_rtf, "rtf"},
     {"application/rtf", tu_extract_rtf, "rtf"},
@@ -234,11 +256,46 @@ static tracuu_status_t run(const char *path, const tracuu_extract_opts_t *o,
     }
     if (x->len > o->max_text_bytes)
         truncate_text(x, o->max_text_bytes);
-    if (!has_text(x->text, x->len)) {
-        tu_extract_errf(errmsg, "no text in the file");
+    if (!has_text(x->text, x->len) && !(x->container && x->n_members)) {
+        tu_extract_errf(errmsg, x->container ? "empty archive"
+                                             : "no text in the file");
         return TRACUU_ERR_EMPTY;
     }
     return TRACUU_OK;
+}
+
+void tu_extract_defaults(tracuu_extract_opts_t *o,
+                         const tracuu_extract_opts_t *given)
+{
+    memset(o, 0, sizeof *o);
+    if (given)
+        *o = *given;
+    if (!o->max_file_bytes)
+        o->max_file_bytes = DEFAULT_MAX_FILE;
+    if (!o->max_text_bytes)
+        o->max_text_bytes = DEFAULT_MAX_TEXT;
+    if (!o->helper_timeout_s)
+        o->helper_timeout_s = DEFAULT_TIMEOUT;
+    if (!o->max_inflated)
+        o->max_inflated = DEFAULT_MAX_INFLATED;
+    if (!o->max_members)
+        o->max_members = DEFAULT_MAX_MEMBERS;
+    if (!o->max_depth)
+        o->max_depth = DEFAULT_MAX_DEPTH;
+    if (!o->container_timeout_s)
+        o->container_timeout_s = DEFAULT_CONTAINER_TIMEOUT;
+}
+
+/* Keep mime and format for the caller's report; free the rest. */
+static void failed(tracuu_extract_t *x)
+{
+    free(x->text);
+    free(x->title);
+    free(x->author);
+    free(x->subject);
+    x->text = x->title = x->author = x->subject = NULL;
+    x->len = 0;
+    tu_extract_members_free(x);
 }
 
 tracuu_status_t tracuu_extract_file(const char *path,
@@ -251,15 +308,8 @@ tracuu_status_t tracuu_extract_file(const char *path,
         tu_extract_errf(errmsg, "no file given");
         return TRACUU_ERR_INVALID_ARG;
     }
-    tracuu_extract_opts_t o = {0};
-    if (opts)
-        o = *opts;
-    if (!o.max_file_bytes)
-        o.max_file_bytes = DEFAULT_MAX_FILE;
-    if (!o.max_text_bytes)
-        o.max_text_bytes = DEFAULT_MAX_TEXT;
-    if (!o.helper_timeout_s)
-        o.helper_timeout_s = DEFAULT_TIMEOUT;
+    tracuu_extract_opts_t o;
+    tu_extract_defaults(&o, opts);
 
     /* O_NONBLOCK: a FIFO must not hang us before fstat says what it is. */
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
@@ -269,14 +319,74 @@ tracuu_status_t tracuu_extract_file(const char *path,
     }
     tracuu_status_t rc = run(path, &o, out, errmsg, fd);
     close(fd);
-    if (rc != TRACUU_OK) {
-        /* Keep mime and format for the caller's report; free the rest. */
-        free(out->text);
-        free(out->title);
-        out->text = out->title = NULL;
-        out->len = 0;
-    }
+    if (rc != TRACUU_OK)
+        failed(out);
     return rc;
+}
+
+/* A member goes through a temporary file: helpers (pdftotext, antiword)
+ * read files, and libmagic and the extractors then see it as any file. */
+tracuu_status_t tracuu_extract_mem(const char *name, const char *data,
+                                   size_t len,
+                                   const tracuu_extract_opts_t *opts,
+                                   tracuu_extract_t *out, char **errmsg)
+{
+    (void)name;
+    if (errmsg)
+        *errmsg = NULL;
+    if (!out || (!data && len)) {
+        tu_extract_errf(errmsg, "no data given");
+        return TRACUU_ERR_INVALID_ARG;
+    }
+    tracuu_extract_opts_t o;
+    tu_extract_defaults(&o, opts);
+    const char *tmp = getenv("TMPDIR");
+    char path[4096];
+    if (snprintf(path, sizeof path, "%s/tracuu-member-XXXXXX",
+                 tmp && *tmp ? tmp : "/tmp") >= (int)sizeof path) {
+        tu_extract_errf(errmsg, "TMPDIR is too long");
+        return TRACUU_ERR_IO;
+    }
+    int fd = mkstemp(path);
+    if (fd >= 0)
+        fcntl(fd, F_SETFD, FD_CLOEXEC);
+    if (fd < 0) {
+        tu_extract_errf(errmsg, "cannot make a temporary file: %s",
+                        strerror(errno));
+        return TRACUU_ERR_IO;
+    }
+    size_t done = 0;
+    while (done < len) {
+        ssize_t w = write(fd, data + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            tu_extract_errf(errmsg, "cannot write a temporary file: %s",
+                            w < 0 ? strerror(errno) : "disk full");
+            close(fd);
+            unlink(path);
+            return TRACUU_ERR_IO;
+        }
+        done += (size_t)w;
+    }
+    tracuu_status_t rc = run(path, &o, out, errmsg, fd);
+    close(fd);
+    unlink(path);
+    if (rc != TRACUU_OK)
+        failed(out);
+    return rc;
+}
+
+void tu_extract_members_free(tracuu_extract_t *x)
+{
+    for (size_t i = 0; i < x->n_members; i++) {
+        free(x->members[i].name);
+        free(x->members[i].data);
+        free(x->members[i].error);
+    }
+    free(x->members);
+    x->members = NULL;
+    x->n_members = 0;
 }
 
 void tracuu_extract_clear(tracuu_extract_t *x)
@@ -286,6 +396,9 @@ void tracuu_extract_clear(tracuu_extract_t *x)
     free(x->text);
     free(x->title);
     free(x->warning);
+    free(x->author);
+    free(x->subject);
+    tu_extract_members_free(x);
     memset(x, 0, sizeof *x);
 }
 

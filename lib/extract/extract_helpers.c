@@ -2,9 +2,7 @@
  *   PDF   pdftotext -enc UTF-8 FILE -  (poppler-utils), title from pdfinfo;
  *         no text layer: OCR with pdftoppm + tesseract -l vie if opts->ocr
  *   DOC   antiword -w 0 -m UTF-8.txt FILE, else catdoc -w -d utf-8 FILE
- *   RTF   catdoc -w -d utf-8 FILE.  Not unrtf: 0.21.10 prints "?" for every
- *         \uN character with --text and drops the character after it
- *         with --html (tested with Vietnamese).
+ *   (RTF is read by our own reader, extract_rtf.c: see why there.)
  *   image tesseract FILE - -l vie, only if opts->ocr.
  * No wrapping (-w 0, -w): one paragraph per line, since a line end is a
  * sentence end to the tokenizer and phrases would not match across it.
@@ -157,10 +155,10 @@ static tracuu_status_t ocr_file(const tu_extract_src_t *src, const char *file,
     return st;
 }
 
-/* Scanned PDF: pdftoppm -r 300 -png into a temporary folder, then
- * tesseract page by page. */
-static tracuu_status_t ocr_pdf(const tu_extract_src_t *src,
-                               tracuu_extract_t *x, char **errmsg)
+/* Pages FIRST..LAST (0, 0: all) of a PDF: pdftoppm -r 300 -png into a
+ * temporary folder, then tesseract page by page, the text into B. */
+static tracuu_status_t ocr_pages(const tu_extract_src_t *src, int first,
+                                 int last, tu_buf_t *b, char **errmsg)
 {
     if (!tu_subproc_have("tesseract")) {
         tu_extract_errf(errmsg, "tesseract not found: install tesseract-ocr "
@@ -178,8 +176,14 @@ static tracuu_status_t ocr_pdf(const tu_extract_src_t *src,
     }
     char prefix[4200];
     snprintf(prefix, sizeof prefix, "%s/p", dir);
-    const char *argv[] = {"pdftoppm", "-r", "300", "-png", src->path, prefix,
-                          NULL};
+    char f[16], l[16];
+    snprintf(f, sizeof f, "%d", first);
+    snprintf(l, sizeof l, "%d", last);
+    const char *all[] = {"pdftoppm", "-r", "300", "-png", src->path, prefix,
+                         NULL};
+    const char *some[] = {"pdftoppm", "-r", "300", "-png", "-f", f, "-l", l,
+                          src->path, prefix, NULL};
+    const char *const *argv = first > 0 ? some : all;
     tu_subproc_res_t res = {0};
     int trunc;
     tracuu_status_t st = run(src, argv, "poppler-utils", &res, &trunc, errmsg);
@@ -215,14 +219,12 @@ static tracuu_status_t ocr_pdf(const tu_extract_src_t *src,
         closedir(d);
     if (n)
         qsort(names, n, sizeof *names, cmp_names);
-    tu_buf_t b;
-    tu_buf_init(&b, src->opts->max_text_bytes);
     char file[8400];
-    for (size_t i = 0; i < n && st == TRACUU_OK && !b.truncated; i++) {
+    for (size_t i = 0; i < n && st == TRACUU_OK && !b->truncated; i++) {
         snprintf(file, sizeof file, "%s/%s", dir, names[i]);
-        st = ocr_file(src, file, &b, errmsg);
-        if (st == TRACUU_OK && tu_buf_last(&b) != '\n')
-            tu_buf_add_cut(&b, "\n", 1);
+        st = ocr_file(src, file, b, errmsg);
+        if (st == TRACUU_OK && tu_buf_last(b) != '\n')
+            tu_buf_add_cut(b, "\n", 1);
     }
     for (size_t i = 0; i < n; i++)
         free(names[i]);
@@ -230,13 +232,78 @@ static tracuu_status_t ocr_pdf(const tu_extract_src_t *src,
     remove_dir(dir);
     if (st == TRACUU_ERR_NOMEM)
         tu_extract_errf(errmsg, "out of memory");
-    if (st == TRACUU_OK && b.failed) {
+    if (st == TRACUU_OK && b->failed) {
         tu_extract_errf(errmsg, "out of memory");
         st = TRACUU_ERR_NOMEM;
     }
+    return st;
+}
+
+/* Scanned PDF: every page OCRed. */
+static tracuu_status_t ocr_pdf(const tu_extract_src_t *src,
+                               tracuu_extract_t *x, char **errmsg)
+{
+    tu_buf_t b;
+    tu_buf_init(&b, src->opts->max_text_bytes);
+    tracuu_status_t st = ocr_pages(src, 0, 0, &b, errmsg);
     st = st == TRACUU_OK ? take_buffer(&b, src, x, errmsg) : st;
     tu_buf_free(&b);
     snprintf(x->format, sizeof x->format, "ocr");
+    return st;
+}
+
+/* A PDF with text on some pages (pdftotext's pages end with a form feed)
+ * and scans on others: with --ocr the blank pages are OCRed, the text
+ * kept in page order.  Returns TRACUU_OK with *DONE 0 when no page is
+ * blank (the output is then used as it is). */
+static tracuu_status_t mixed_pdf(const tu_extract_src_t *src,
+                                 tu_subproc_res_t *res, int *done,
+                                 tracuu_extract_t *x, char **errmsg)
+{
+    *done = 0;
+    const char *p = res->out, *end = res->out + res->out_len;
+    int blanks = 0;
+    for (const char *q = p; q < end;) {
+        const char *ff = memchr(q, '\f', (size_t)(end - q));
+        const char *pe = ff ? ff : end;
+        if (ff && blank(q, (size_t)(pe - q)))
+            blanks++;
+        q = ff ? ff + 1 : end;
+    }
+    if (!blanks)
+        return TRACUU_OK;
+    if (!tu_subproc_have("tesseract")) {
+        tu_extract_warnf(x, "%d scanned pages not read: tesseract not "
+                         "found (install tesseract-ocr and "
+                         "tesseract-ocr-vie)", blanks);
+        return TRACUU_OK;
+    }
+    tu_buf_t b;
+    tu_buf_init(&b, src->opts->max_text_bytes);
+    tracuu_status_t st = TRACUU_OK;
+    int page = 0, ocred = 0;
+    for (const char *q = p; q < end && st == TRACUU_OK && !b.truncated;) {
+        const char *ff = memchr(q, '\f', (size_t)(end - q));
+        const char *pe = ff ? ff : end;
+        page++;
+        if (ff && blank(q, (size_t)(pe - q))) {
+            st = ocr_pages(src, page, page, &b, errmsg);
+            ocred++;
+        } else {
+            tu_buf_add_cut(&b, q, (size_t)(pe - q));
+        }
+        if (ff)
+            tu_buf_add_cut(&b, "\n", 1);
+        q = ff ? ff + 1 : end;
+    }
+    if (st == TRACUU_OK && b.failed)
+        st = TRACUU_ERR_NOMEM;
+    if (st == TRACUU_OK) {
+        st = take_buffer(&b, src, x, errmsg);
+        *done = 1;
+    }
+    tu_buf_free(&b);
+    (void)ocred;
     return st;
 }
 
@@ -256,7 +323,11 @@ tracuu_status_t tu_extract_pdf(const tu_extract_src_t *src,
         }
         st = ocr_pdf(src, x, errmsg);
     } else if (st == TRACUU_OK) {
-        st = take_output(&res, trunc, src, x, errmsg);
+        int done = 0;
+        if (src->opts->ocr && !trunc)
+            st = mixed_pdf(src, &res, &done, x, errmsg);
+        if (st == TRACUU_OK && !done)
+            st = take_output(&res, trunc, src, x, errmsg);
         tu_subproc_res_clear(&res);
     } else {
         tu_subproc_res_clear(&res);
@@ -272,6 +343,13 @@ tracuu_status_t tu_extract_doc(const tu_extract_src_t *src,
     const char *anti[] = {"antiword", "-w", "0", "-m", "UTF-8.txt", src->path,
                           NULL};
     const char *cat[] = {"catdoc", "-w", "-d", "utf-8", src->path, NULL};
+    int kind = tu_ole_kind(src, x);
+    if (kind == TU_OLE_ENCRYPTED_OOXML || kind == TU_OLE_ENCRYPTED_DOC) {
+        tu_extract_errf(errmsg, "password-protected %s, skipped",
+                        kind == TU_OLE_ENCRYPTED_DOC ? "Word document"
+                                                     : "Office document");
+        return TRACUU_ERR_UNSUPPORTED;
+    }
     tu_subproc_res_t res = {0};
     int trunc;
     char *first = NULL;
@@ -299,19 +377,6 @@ tracuu_status_t tu_extract_doc(const tu_extract_src_t *src,
         tu_extract_errf(errmsg, "%s", first ? first : "antiword timed out");
     }
     free(first);
-    if (st == TRACUU_OK)
-        st = take_output(&res, trunc, src, x, errmsg);
-    tu_subproc_res_clear(&res);
-    return st;
-}
-
-tracuu_status_t tu_extract_rtf(const tu_extract_src_t *src,
-                               tracuu_extract_t *x, char **errmsg)
-{
-    const char *argv[] = {"catdoc", "-w", "-d", "utf-8", src->path, NULL};
-    tu_subproc_res_t res = {0};
-    int trunc;
-    tracuu_status_t st = run(src, argv, "catdoc", &res, &trunc, errmsg);
     if (st == TRACUU_OK)
         st = take_output(&res, trunc, src, x, errmsg);
     tu_subproc_res_clear(&res);

@@ -110,6 +110,24 @@ tracuu_status_t tu_extract_decode_into(const char *bytes, size_t n,
     return TRACUU_OK;
 }
 
+int tu_extract_member_add(tracuu_extract_t *x, char *name, char *data,
+                          size_t len, const char *error)
+{
+    tracuu_member_t *m = realloc(x->members, (x->n_members + 1) * sizeof *m);
+    char *e = error ? strdup(error) : NULL;
+    if (!m || !name || (error && !e)) {
+        if (m)
+            x->members = m;
+        free(name);
+        free(data);
+        free(e);
+        return -1;
+    }
+    x->members = m;
+    m[x->n_members++] = (tracuu_member_t){name, data, data ? len : 0, e};
+    return 0;
+}
+
 char *tu_extract_squeeze(char *s)
 {
     if (!s)

@@ -3,22 +3,20 @@
  * 4 x max_text_bytes is refused (zip bombs), whatever its header says. */
 #include "extract/tu_extractors.h"
 #include "base/tu_buf.h"
+#include "extract/tu_zipxml.h"
 
 #include <errno.h>
-#include <libxml/xmlreader.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <zip.h>
 
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define NS_TEXT "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 #define NS_DC "http://purl.org/dc/elements/1.1/"
-#define MIME_ODT "application/vnd.oasis.opendocument.text"
 #define MAX_SPACES 1000
 
-static tracuu_status_t open_zip(const tu_extract_src_t *src, zip_t **za,
-                                char **errmsg)
+tracuu_status_t tu_zip_open(const tu_extract_src_t *src, zip_t **za,
+                            char **errmsg)
 {
     int fd = dup(src->fd);
     if (fd < 0) {
@@ -47,8 +45,8 @@ static tracuu_status_t open_zip(const tu_extract_src_t *src, zip_t **za,
 /* Read entry NAME (at most MAX bytes) into *BUF (malloc'd, NUL-terminated).
  * Returns TRACUU_OK, TRACUU_ERR_NOT_FOUND, TRACUU_ERR_TOO_BIG,
  * TRACUU_ERR_UNSUPPORTED (damaged), TRACUU_ERR_NOMEM. */
-static tracuu_status_t read_entry(zip_t *za, const char *name, size_t max,
-                                  char **buf, size_t *len, char **errmsg)
+tracuu_status_t tu_zip_read(zip_t *za, const char *name, size_t max,
+                            char **buf, size_t *len, char **errmsg)
 {
     *buf = NULL;
     *len = 0;
@@ -109,7 +107,7 @@ static tracuu_status_t read_entry(zip_t *za, const char *name, size_t max,
     return TRACUU_OK;
 }
 
-static xmlTextReaderPtr reader(const char *buf, size_t len)
+xmlTextReaderPtr tu_xml_reader(const char *buf, size_t len)
 {
     tu_xml_init();
     if (len > (size_t)0x7fffffff)
@@ -120,7 +118,7 @@ static xmlTextReaderPtr reader(const char *buf, size_t len)
                                   XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
 }
 
-static int is(xmlTextReaderPtr r, const char *ns, const char *local)
+int tu_xml_is(xmlTextReaderPtr r, const char *ns, const char *local)
 {
     const xmlChar *l = xmlTextReaderConstLocalName(r);
     const xmlChar *u = xmlTextReaderConstNamespaceUri(r);
@@ -128,40 +126,155 @@ static int is(xmlTextReaderPtr r, const char *ns, const char *local)
            strcmp((const char *)u, ns) == 0;
 }
 
-/* The text of the first dc:title in a metadata part, or NULL. */
-static char *dc_title(const char *buf, size_t len)
+size_t tu_zip_max_part(const tu_extract_src_t *src)
 {
-    xmlTextReaderPtr r = reader(buf, len);
-    if (!r)
+    size_t m = src->opts->max_text_bytes;
+    return m > ((size_t)-1) / 4 ? (size_t)-1 : m * 4;
+}
+
+char *tu_xml_attr(xmlTextReaderPtr r, const char *local)
+{
+    char *v = NULL;
+    if (xmlTextReaderMoveToFirstAttribute(r) != 1)
         return NULL;
+    do {
+        const xmlChar *l = xmlTextReaderConstLocalName(r);
+        if (l && strcmp((const char *)l, local) == 0) {
+            const xmlChar *val = xmlTextReaderConstValue(r);
+            v = val ? strdup((const char *)val) : NULL;
+            break;
+        }
+    } while (xmlTextReaderMoveToNextAttribute(r) == 1);
+    xmlTextReaderMoveToElement(r);
+    return v;
+}
+
+/* "a/b/../c.xml" relative to BASE "x/y/" -> "x/c.xml"; an absolute
+ * target "/ppt/x.xml" -> "ppt/x.xml". */
+static char *resolve(const char *base, const char *target)
+{
+    char path[1024];
+    if (target[0] == '/')
+        snprintf(path, sizeof path, "%s", target + 1);
+    else
+        snprintf(path, sizeof path, "%s%s", base, target);
+    /* drop "seg/../" pairs */
+    char *p;
+    while ((p = strstr(path, "/../")) != NULL) {
+        char *q = p;
+        while (q > path && q[-1] != '/')
+            q--;
+        memmove(q, p + 4, strlen(p + 4) + 1);
+    }
+    return strdup(path);
+}
+
+char *tu_ooxml_rel(zip_t *za, const char *rels, const char *base,
+                   const char *id, const char *type_end)
+{
+    char *buf = NULL, *ignored = NULL, *out = NULL;
+    size_t len = 0;
+    if (tu_zip_read(za, rels, 4 << 20, &buf, &len, &ignored) != TRACUU_OK) {
+        free(ignored);
+        return NULL;
+    }
+    xmlTextReaderPtr r = tu_xml_reader(buf, len);
+    while (r && !out && xmlTextReaderRead(r) == 1) {
+        if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT)
+            continue;
+        const xmlChar *l = xmlTextReaderConstLocalName(r);
+        if (!l || strcmp((const char *)l, "Relationship") != 0)
+            continue;
+        char *rid = tu_xml_attr(r, "Id"), *type = tu_xml_attr(r, "Type");
+        char *target = tu_xml_attr(r, "Target");
+        size_t tl = type ? strlen(type) : 0, el = type_end ? strlen(type_end) : 0;
+        int hit = id ? rid && strcmp(rid, id) == 0
+                     : type && tl >= el && strcmp(type + tl - el, type_end) == 0;
+        if (hit && target)
+            out = resolve(base, target);
+        free(rid);
+        free(type);
+        free(target);
+    }
+    if (r)
+        xmlFreeTextReader(r);
+    free(buf);
+    return out;
+}
+
+/* The office properties (docProps/core.xml, meta.xml): title, subject,
+ * author, creation date into X. */
+static void office_props(const char *buf, size_t len, tracuu_extract_t *x)
+{
+    xmlTextReaderPtr r = tu_xml_reader(buf, len);
+    if (!r)
+        return;
     tu_buf_t b;
     tu_buf_init(&b, 4096);
-    int in = 0, done = 0;
-    while (!done && xmlTextReaderRead(r) == 1) {
+    char *name = NULL;
+    int in = 0;
+    while (xmlTextReaderRead(r) == 1) {
         int t = xmlTextReaderNodeType(r);
-        if (t == XML_READER_TYPE_ELEMENT && is(r, NS_DC, "title") &&
-            !xmlTextReaderIsEmptyElement(r))
+        /* OOXML: cp:coreProperties/dc:title (depth 1); ODF:
+         * office:document-meta/office:meta/dc:title (depth 2). */
+        int depth = xmlTextReaderDepth(r);
+        if (t == XML_READER_TYPE_ELEMENT && !xmlTextReaderIsEmptyElement(r) &&
+            (depth == 1 || depth == 2)) {
+            const xmlChar *l = xmlTextReaderConstLocalName(r);
+            free(name);
+            name = l ? strdup((const char *)l) : NULL;
+            tu_buf_reset(&b);
             in = 1;
-        else if (t == XML_READER_TYPE_END_ELEMENT && in)
-            done = 1;
-        else if (in && (t == XML_READER_TYPE_TEXT ||
-                        t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)) {
+        } else if (in && (t == XML_READER_TYPE_TEXT ||
+                          t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)) {
             const xmlChar *v = xmlTextReaderConstValue(r);
             if (v)
                 tu_buf_add_cut(&b, (const char *)v, strlen((const char *)v));
+        } else if (t == XML_READER_TYPE_END_ELEMENT && in && name) {
+            in = 0;
+            char *v = b.len ? strndup(b.p, b.len) : NULL;
+            if (v && *tu_extract_squeeze(v)) {
+                char **slot = NULL;
+                if (!strcmp(name, "title"))
+                    slot = &x->title;
+                else if (!strcmp(name, "subject"))
+                    slot = &x->subject;
+                else if (!strcmp(name, "creator") ||
+                         !strcmp(name, "initial-creator"))
+                    slot = &x->author;
+                else if ((!strcmp(name, "created") ||
+                          !strcmp(name, "creation-date")) &&
+                         strlen(v) >= 10 && v[4] == '-' && v[7] == '-')
+                    snprintf(x->date, sizeof x->date, "%.10s", v);
+                if (slot && !*slot) {
+                    *slot = v;
+                    v = NULL;
+                }
+            }
+            free(v);
         }
     }
+    free(name);
+    tu_buf_free(&b);
     xmlFreeTextReader(r);
-    char *s = tu_extract_squeeze(tu_buf_take(&b, NULL));
-    if (s && !*s) {
-        free(s);
-        s = NULL;
-    }
-    return s;
 }
 
 /* Which document format a zip part is in. */
-enum kind { DOCX, ODT };
+enum kind { DOCX, ODT, ODS, ODP, XLSX, PPTX };
+
+#define NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+#define NS_DRAW "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+
+static const struct {
+    const char *format, *name, *mime;
+} kinds[] = {
+    {"docx", "DOCX", NULL},
+    {"odt", "ODT", "application/vnd.oasis.opendocument.text"},
+    {"ods", "ODS", "application/vnd.oasis.opendocument.spreadsheet"},
+    {"odp", "ODP", "application/vnd.oasis.opendocument.presentation"},
+    {"xlsx", "XLSX", NULL},
+    {"pptx", "PPTX", NULL},
+};
 
 static void put_spaces(tu_buf_t *b, xmlTextReaderPtr r)
 {
@@ -184,7 +297,7 @@ static void put_spaces(tu_buf_t *b, xmlTextReaderPtr r)
 /* The body text of word/document.xml or content.xml into B. */
 static int body_text(enum kind k, const char *buf, size_t len, tu_buf_t *b)
 {
-    xmlTextReaderPtr r = reader(buf, len);
+    xmlTextReaderPtr r = tu_xml_reader(buf, len);
     if (!r)
         return -1;
     int in = 0;   /* inside w:t, or depth inside text:p / text:h */
@@ -195,31 +308,42 @@ static int body_text(enum kind k, const char *buf, size_t len, tu_buf_t *b)
                     xmlTextReaderIsEmptyElement(r);
         if (k == DOCX) {
             if (t == XML_READER_TYPE_ELEMENT) {
-                if (is(r, NS_W, "t") && !empty)
+                if (tu_xml_is(r, NS_W, "t") && !empty)
                     in = 1;
-                else if (is(r, NS_W, "tab"))
+                else if (tu_xml_is(r, NS_W, "tab"))
                     tu_buf_add_cut(b, "\t", 1);
-                else if (is(r, NS_W, "br") || is(r, NS_W, "cr") ||
-                         (empty && is(r, NS_W, "p")))
+                else if (tu_xml_is(r, NS_W, "br") || tu_xml_is(r, NS_W, "cr") ||
+                         (empty && tu_xml_is(r, NS_W, "p")))
                     tu_buf_add_cut(b, "\n", 1);
             } else if (t == XML_READER_TYPE_END_ELEMENT) {
-                if (is(r, NS_W, "t"))
+                if (tu_xml_is(r, NS_W, "t"))
                     in = 0;
-                else if (is(r, NS_W, "p"))
+                else if (tu_xml_is(r, NS_W, "p"))
                     tu_buf_add_cut(b, "\n", 1);
             }
         } else {
-            int para = is(r, NS_TEXT, "p") || is(r, NS_TEXT, "h");
+            int para = tu_xml_is(r, NS_TEXT, "p") || tu_xml_is(r, NS_TEXT, "h");
+            if (t == XML_READER_TYPE_ELEMENT && !in &&
+                (tu_xml_is(r, NS_TABLE, "table") ||
+                 (k == ODP && tu_xml_is(r, NS_DRAW, "page")))) {
+                /* a sheet's (or a named slide's) name on a line */
+                char *nm = tu_xml_attr(r, "name");
+                if (nm && *nm && !(k == ODP && strncmp(nm, "page", 4) == 0)) {
+                    tu_buf_add_cut(b, nm, strlen(nm));
+                    tu_buf_add_cut(b, "\n", 1);
+                }
+                free(nm);
+            }
             if (t == XML_READER_TYPE_ELEMENT) {
                 if (para && empty)
                     tu_buf_add_cut(b, "\n", 1);
                 else if (para)
                     in++;
-                else if (in && is(r, NS_TEXT, "s"))
+                else if (in && tu_xml_is(r, NS_TEXT, "s"))
                     put_spaces(b, r);
-                else if (in && is(r, NS_TEXT, "tab"))
+                else if (in && tu_xml_is(r, NS_TEXT, "tab"))
                     tu_buf_add_cut(b, "\t", 1);
-                else if (in && is(r, NS_TEXT, "line-break"))
+                else if (in && tu_xml_is(r, NS_TEXT, "line-break"))
                     tu_buf_add_cut(b, "\n", 1);
             } else if (t == XML_READER_TYPE_END_ELEMENT && para && in) {
                 in--;
@@ -242,35 +366,46 @@ static tracuu_status_t from_zip(enum kind k, zip_t *za,
                                 const tu_extract_src_t *src,
                                 tracuu_extract_t *x, char **errmsg)
 {
+    int odf = k == ODT || k == ODS || k == ODP;
     const char *body = k == DOCX ? "word/document.xml" : "content.xml";
-    const char *meta = k == DOCX ? "docProps/core.xml" : "meta.xml";
-    size_t max_entry = src->opts->max_text_bytes;
-    max_entry = max_entry > ((size_t)-1) / 4 ? (size_t)-1 : max_entry * 4;
-    snprintf(x->format, sizeof x->format, "%s", k == DOCX ? "docx" : "odt");
-
-    char *buf;
-    size_t len;
-    tracuu_status_t st = read_entry(za, body, max_entry, &buf, &len, errmsg);
-    if (st == TRACUU_ERR_NOT_FOUND) {
-        tu_extract_errf(errmsg, "%s without %s (%s), skipped",
-                        k == DOCX ? "DOCX" : "ODT", body, src->mime);
+    const char *meta = odf ? "meta.xml" : "docProps/core.xml";
+    snprintf(x->format, sizeof x->format, "%s", kinds[k].format);
+    if (zip_name_locate(za, "EncryptionInfo", 0) >= 0) {
+        tu_extract_errf(errmsg, "password-protected %s, skipped", kinds[k].name);
         return TRACUU_ERR_UNSUPPORTED;
     }
-    if (st != TRACUU_OK)
-        return st;
+
     tu_buf_t b;
     tu_buf_init(&b, src->opts->max_text_bytes);
-    int bad = body_text(k, buf, len, &b);
-    free(buf);
-    if (b.failed) {
-        tu_buf_free(&b);
-        tu_extract_errf(errmsg, "out of memory");
-        return TRACUU_ERR_NOMEM;
+    tracuu_status_t st;
+    if (k == XLSX) {
+        st = tu_xlsx_text(za, src, &b, errmsg);
+    } else if (k == PPTX) {
+        st = tu_pptx_text(za, src, &b, errmsg);
+    } else {
+        char *buf;
+        size_t len;
+        st = tu_zip_read(za, body, tu_zip_max_part(src), &buf, &len, errmsg);
+        if (st == TRACUU_ERR_NOT_FOUND) {
+            tu_extract_errf(errmsg, "%s without %s (%s), skipped",
+                            kinds[k].name, body, src->mime);
+            st = TRACUU_ERR_UNSUPPORTED;
+        } else if (st == TRACUU_OK) {
+            int bad = body_text(k, buf, len, &b);
+            free(buf);
+            if (bad && !b.failed) {
+                tu_extract_errf(errmsg, "%s is not well-formed XML", body);
+                st = TRACUU_ERR_UNSUPPORTED;
+            }
+        }
     }
-    if (bad) {
+    if (st == TRACUU_OK && b.failed) {
+        tu_extract_errf(errmsg, "out of memory");
+        st = TRACUU_ERR_NOMEM;
+    }
+    if (st != TRACUU_OK) {
         tu_buf_free(&b);
-        tu_extract_errf(errmsg, "%s is not well-formed XML", body);
-        return TRACUU_ERR_UNSUPPORTED;
+        return st;
     }
     if (b.truncated)
         tu_extract_warnf(x, "text truncated to %zu bytes", b.len);
@@ -281,12 +416,12 @@ static tracuu_status_t from_zip(enum kind k, zip_t *za,
     }
     x->encoding = "UTF-8";
 
-    /* The title is optional: any problem with it is ignored. */
+    /* The properties are optional: any problem with them is ignored. */
     char *mbuf;
     size_t mlen;
     char *ignored = NULL;
-    if (read_entry(za, meta, 1 << 20, &mbuf, &mlen, &ignored) == TRACUU_OK) {
-        x->title = dc_title(mbuf, mlen);
+    if (tu_zip_read(za, meta, 1 << 20, &mbuf, &mlen, &ignored) == TRACUU_OK) {
+        office_props(mbuf, mlen, x);
         free(mbuf);
     }
     free(ignored);
@@ -297,7 +432,7 @@ static tracuu_status_t with_zip(enum kind k, const tu_extract_src_t *src,
                                 tracuu_extract_t *x, char **errmsg)
 {
     zip_t *za;
-    tracuu_status_t st = open_zip(src, &za, errmsg);
+    tracuu_status_t st = tu_zip_open(src, &za, errmsg);
     if (st != TRACUU_OK)
         return st;
     st = from_zip(k, za, src, x, errmsg);
@@ -317,33 +452,72 @@ tracuu_status_t tu_extract_odt(const tu_extract_src_t *src,
     return with_zip(ODT, src, x, errmsg);
 }
 
-/* A zip that libmagic did not name: look inside for a known document. */
+tracuu_status_t tu_extract_ods(const tu_extract_src_t *src,
+                               tracuu_extract_t *x, char **errmsg)
+{
+    return with_zip(ODS, src, x, errmsg);
+}
+
+tracuu_status_t tu_extract_odp(const tu_extract_src_t *src,
+                               tracuu_extract_t *x, char **errmsg)
+{
+    return with_zip(ODP, src, x, errmsg);
+}
+
+tracuu_status_t tu_extract_xlsx(const tu_extract_src_t *src,
+                                tracuu_extract_t *x, char **errmsg)
+{
+    return with_zip(XLSX, src, x, errmsg);
+}
+
+tracuu_status_t tu_extract_pptx(const tu_extract_src_t *src,
+                                tracuu_extract_t *x, char **errmsg)
+{
+    return with_zip(PPTX, src, x, errmsg);
+}
+
+/* Which office document a zip holds, or -1 for a plain archive. */
+static int office_kind(zip_t *za)
+{
+    if (zip_name_locate(za, "word/document.xml", 0) >= 0)
+        return DOCX;
+    if (zip_name_locate(za, "xl/workbook.xml", 0) >= 0)
+        return XLSX;
+    if (zip_name_locate(za, "ppt/presentation.xml", 0) >= 0)
+        return PPTX;
+    char *mt = NULL, *ignored = NULL;
+    size_t n = 0;
+    int k = -1;
+    if (tu_zip_read(za, "mimetype", 256, &mt, &n, &ignored) == TRACUU_OK)
+        for (int i = ODT; i <= ODP; i++)
+            if (strncmp(mt, kinds[i].mime, strlen(kinds[i].mime)) == 0 &&
+                (mt[strlen(kinds[i].mime)] == '\0' ||
+                 mt[strlen(kinds[i].mime)] == '\n'))
+                k = i;
+    free(mt);
+    free(ignored);
+    return k;
+}
+
+/* A zip that libmagic did not name: an office document inside, else an
+ * archive whose members are documents of their own. */
 tracuu_status_t tu_extract_zip(const tu_extract_src_t *src,
                                tracuu_extract_t *x, char **errmsg)
 {
     zip_t *za;
-    tracuu_status_t st = open_zip(src, &za, errmsg);
-    if (st != TRACUU_OK)
-        return st;
-    if (zip_name_locate(za, "word/document.xml", 0) >= 0) {
-        st = from_zip(DOCX, za, src, x, errmsg);
-    } else {
-        char *mt = NULL;
-        size_t n = 0;
-        char *ignored = NULL;
-        int odt = read_entry(za, "mimetype", 256, &mt, &n, &ignored) ==
-                      TRACUU_OK &&
-                  strncmp(mt, MIME_ODT, strlen(MIME_ODT)) == 0;
-        free(mt);
-        free(ignored);
-        if (odt) {
-            st = from_zip(ODT, za, src, x, errmsg);
-        } else {
-            tu_extract_errf(errmsg, "zip archive (%s) without a text "
-                            "document, skipped", src->mime);
-            st = TRACUU_ERR_UNSUPPORTED;
+    char *ignored = NULL;
+    int k = -1;
+    if (tu_zip_open(src, &za, &ignored) == TRACUU_OK) {
+        k = office_kind(za);
+        if (k >= 0) {
+            tracuu_status_t st = from_zip((enum kind)k, za, src, x, errmsg);
+            zip_discard(za);
+            free(ignored);
+            return st;
         }
+        zip_discard(za);
     }
-    zip_discard(za);
-    return st;
+    free(ignored);
+    snprintf(x->format, sizeof x->format, "zip");
+    return tu_extract_archive(src, x, errmsg);
 }

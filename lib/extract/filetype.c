@@ -10,7 +10,9 @@
 #include "extract/tu_filetype.h"
 #include "tracuu/normalize.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <strings.h>
 #include <magic.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -105,6 +107,58 @@ static void copy_field(char *dst, size_t cap, const char *s, size_t n)
     dst[n] = '\0';
 }
 
+/* A text that opens with RFC 5322 header lines (From: and another of
+ * the usual ones, every line a header or its continuation up to the blank
+ * line) is a mail; one that opens with "From " and then such headers is an
+ * mbox.  libmagic knows mail only by a few first headers. */
+static const char *mail_kind(const unsigned char *b, size_t len)
+{
+    size_t i = 0;
+    const char *kind = "message/rfc822";
+    if (len > 5 && memcmp(b, "From ", 5) == 0) {
+        while (i < len && b[i] != '\n')
+            i++;
+        i++;
+        kind = "application/mbox";
+    }
+    int from = 0, other = 0, lines = 0;
+    while (i < len) {
+        size_t e = i;
+        while (e < len && b[e] != '\n')
+            e++;
+        if (e == len)
+            break;  /* the header block goes on past the sample */
+        size_t l = e - i;
+        if (l && b[e - 1] == '\r')
+            l--;
+        if (l == 0)
+            return from && other && lines >= 2 ? kind : NULL;
+        if (b[i] == ' ' || b[i] == '\t') {
+            if (!lines)
+                return NULL;
+        } else {
+            size_t k = i;
+            while (k < i + l && (isalnum(b[k]) || b[k] == '-'))
+                k++;
+            if (k == i || k >= i + l || b[k] != ':')
+                return NULL;
+            size_t nl = k - i;
+            const char *h = (const char *)b + i;
+            if (nl == 4 && strncasecmp(h, "From", 4) == 0)
+                from = 1;
+            else if ((nl == 7 && strncasecmp(h, "Subject", 7) == 0) ||
+                     (nl == 4 && strncasecmp(h, "Date", 4) == 0) ||
+                     (nl == 10 && strncasecmp(h, "Message-ID", 10) == 0) ||
+                     (nl == 12 && strncasecmp(h, "MIME-Version", 12) == 0) ||
+                     (nl == 8 && strncasecmp(h, "Received", 8) == 0))
+                other = 1;
+            lines++;
+        }
+        i = e + 1;
+    }
+    return NULL;
+}
+
 /* The common case without libmagic: libmagic spends about 20 million
  * instructions on each small text file (its soft magic runs dozens of
  * regular expressions), most of an indexing run's CPU.  A file whose first
@@ -137,7 +191,8 @@ static int plain_text(int fd, tu_filetype_t *ft)
             return 0;
         high |= c >= 0x80;
     }
-    snprintf(ft->mime, sizeof ft->mime, "text/plain");
+    const char *mail = mail_kind(b, len);
+    snprintf(ft->mime, sizeof ft->mime, "%s", mail ? mail : "text/plain");
     if (!high) {
         snprintf(ft->charset, sizeof ft->charset, "us-ascii");
     } else {

@@ -51,6 +51,19 @@ tracuu_status_t tu_extract_decode_into(const char *bytes, size_t n,
                                        const tracuu_extract_opts_t *opts,
                                        tracuu_extract_t *x, char **errmsg);
 
+/* Every 0 of GIVEN (may be NULL) replaced by its default, into O. */
+void tu_extract_defaults(tracuu_extract_opts_t *o,
+                         const tracuu_extract_opts_t *given);
+
+/* Free X's members. */
+void tu_extract_members_free(tracuu_extract_t *x);
+
+/* Add a member to X (a container): NAME and DATA are taken (freed here on
+ * failure); ERROR (copied) when DATA is NULL.  Returns 0, or -1 when out
+ * of memory. */
+int tu_extract_member_add(tracuu_extract_t *x, char *name, char *data,
+                          size_t len, const char *error);
+
 /* Collapse runs of white space in S to one space and trim both ends, in
  * place (for titles).  Returns S. */
 char *tu_extract_squeeze(char *s);

@@ -9,11 +9,25 @@ tracuu_status_t tu_extract_text(const tu_extract_src_t *, tracuu_extract_t *, ch
 tracuu_status_t tu_extract_html(const tu_extract_src_t *, tracuu_extract_t *, char **);
 tracuu_status_t tu_extract_docx(const tu_extract_src_t *, tracuu_extract_t *, char **);
 tracuu_status_t tu_extract_odt(const tu_extract_src_t *, tracuu_extract_t *, char **);
+tracuu_status_t tu_extract_xlsx(const tu_extract_src_t *, tracuu_extract_t *, char **);
+tracuu_status_t tu_extract_pptx(const tu_extract_src_t *, tracuu_extract_t *, char **);
+tracuu_status_t tu_extract_ods(const tu_extract_src_t *, tracuu_extract_t *, char **);
+tracuu_status_t tu_extract_odp(const tu_extract_src_t *, tracuu_extract_t *, char **);
+tracuu_status_t tu_extract_archive(const tu_extract_src_t *, tracuu_extract_t *, char **);
+tracuu_status_t tu_extract_mail(const tu_extract_src_t *, tracuu_extract_t *, char **);
+tracuu_status_t tu_extract_mbox(const tu_extract_src_t *, tracuu_extract_t *, char **);
 tracuu_status_t tu_extract_zip(const tu_extract_src_t *, tracuu_extract_t *, char **);
 tracuu_status_t tu_extract_pdf(const tu_extract_src_t *, tracuu_extract_t *, char **);
 tracuu_status_t tu_extract_doc(const tu_extract_src_t *, tracuu_extract_t *, char **);
 tracuu_status_t tu_extract_rtf(const tu_extract_src_t *, tracuu_extract_t *, char **);
 tracuu_status_t tu_extract_image(const tu_extract_src_t *, tracuu_extract_t *, char **);
+
+/* What an OLE compound file (libmagic's application/msword, CDFV2 ...)
+ * holds (extract_oleprops.c); with X, its summary information (title,
+ * subject, author, date) goes into X. */
+enum { TU_OLE_UNKNOWN, TU_OLE_DOC, TU_OLE_ENCRYPTED_DOC,
+       TU_OLE_ENCRYPTED_OOXML };
+int tu_ole_kind(const tu_extract_src_t *src, tracuu_extract_t *x);
 
 /* HTML from bytes already in memory: decodes with tracuu_decode (HINT: a
  * charset known from outside, else the page's own <meta>), parses, fills

@@ -344,7 +344,14 @@ tracuu_status_t tu_build_doc(const tu_docinput_t *in, tracuu_doc_t **out)
         }
     }
     bool_term(doc, TU_PREFIX_FORMAT, in->format);
-    folder_terms(doc, in->path);
+    folder_terms(doc, in->container ? in->container : in->path);
+    if (in->container) {
+        char uid[TU_UID_MAX + 1], t[TU_UID_MAX + 8];
+        tu_uid_term(in->container, uid);
+        int tl = snprintf(t, sizeof t, "%s%s", TU_PREFIX_IN, uid + 1);
+        if (tl > 0 && (size_t)tl < sizeof t)
+            tracuu_doc_add_boolean_term(doc, t, (size_t)tl);
+    }
     bool_term(doc, TU_PREFIX_ENC, in->encoding);
     if (types.len)
         set_facet(doc, TU_SLOT_TYPES, &types);

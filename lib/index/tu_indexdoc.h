@@ -22,6 +22,8 @@ typedef struct {
     uint64_t size;
     const char *mtime;       /* "seconds.nanoseconds" */
     uint64_t hash;           /* tu_hash of the file's bytes */
+    const char *container;   /* a member's file on disk ("FILE" of
+                              * "FILE#MEMBER"), else NULL */
 } tu_docinput_t;
 
 /* The unique-id term of PATH ("Q" + path; paths too long for a Xapian term

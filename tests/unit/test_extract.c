@@ -420,10 +420,16 @@ static void test_docx(void)
 
     const char *names3[] = {"aaa.txt"};
     const char *data3[] = {"x"};
+    /* A plain zip is an archive: its text names its members, which are
+     * handed on (tracuu_extract_walk extracts each as a document). */
     run1(&r, make_zip("c.zip", names3, data3, 1));
-    CHECK_INT(r.st, TRACUU_ERR_UNSUPPORTED);
-    CHECK_STR(r.err, "zip archive (application/zip) without a text "
-                     "document, skipped");
+    CHECK_INT(r.st, TRACUU_OK);
+    CHECK_STR(r.x.format, "zip");
+    CHECK(r.x.container == 1);
+    CHECK_INT(r.x.n_members, 1);
+    CHECK_STR(r.x.members[0].name, "aaa.txt");
+    CHECK_INT(r.x.members[0].len, 1);
+    CHECK_STR(r.x.text, "aaa.txt\n");
     done(&r);
 
     /* Zip bomb guard: document.xml over 4 x max_text_bytes. */
