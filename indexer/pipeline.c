@@ -22,7 +22,7 @@
 #define BATCH_DOCS 1000
 #define BATCH_BYTES ((uint64_t)64 << 20)
 
-enum { R_DOC, R_SAME, R_FAIL, R_DRY };
+enum { R_DOC, R_SAME, R_FAIL, R_DRY, R_SKIP };
 
 typedef struct {
     ix_file_t *f;
@@ -116,7 +116,10 @@ static void process(pipe_t *p, job_t *j, result_t *r)
     snprintf(r->mime, sizeof r->mime, "%s", x.mime);
     r->encoding = x.encoding;
     if (rc != TRACUU_OK) {
-        r->kind = R_FAIL;
+        /* not for us (type, size limit, no text, needs --ocr): reported,
+         * not a failure */
+        r->kind = rc == TRACUU_ERR_UNSUPPORTED || rc == TRACUU_ERR_TOO_BIG ||
+                  rc == TRACUU_ERR_EMPTY ? R_SKIP : R_FAIL;
         r->err = err ? err : msg_dup(tracuu_status_to_string(rc), NULL);
         tracuu_extract_clear(&x);
         return;
@@ -486,6 +489,14 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
             ix_progress_done(&prog);
             fprintf(stderr, "tracuu-index: %s: %s\n", f->path, r->err ? r->err : "failed");
             st->failed++;
+            break;
+        case R_SKIP:
+            if (!o->quiet) {
+                ix_progress_done(&prog);
+                fprintf(stderr, "tracuu-index: %s: %s (skipped)\n", f->path,
+                        r->err ? r->err : "not supported");
+            }
+            st->skipped++;
             break;
         case R_SAME:
             st->unchanged++;

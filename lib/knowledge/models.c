@@ -1,4 +1,4 @@
-/* tracuu: "mô hình" names (DESIGN.md section 3; issue 11).
+/* tracuu: "mô hình" names (docs/design.md section 3; issue 11).
  *
  * Triggers, in any case, with or without marks: "mô hình" (and "mô hình
  * điểm"), "điển hình", "cách làm hay".  After a trigger:
