@@ -5,7 +5,9 @@
 #include "index/tu_docdata.h"
 
 enum { T_PATH = 'p', T_TITLE = 't', T_DATE = 'd', T_FORMAT = 'f',
-       T_ENCODING = 'e', T_TEXT = 'x', T_REF = 'r', T_MODEL = 'm' };
+       T_ENCODING = 'e', T_TEXT = 'x', T_REF = 'r', T_MODEL = 'm',
+       T_OWNNUM = 'n', T_OWNTYPE = 'y', T_ISSUER = 'i', T_PARENT = 'j',
+       T_ISSCODE = 'c', T_PLACE = 'l', T_SUBJECT = 's', T_SIGNER = 'g' };
 
 static int put(tu_buf_t *b, int tag, const char *s, size_t n)
 {
@@ -39,6 +41,14 @@ int tu_docdata_write(const tu_docdata_t *d, tu_buf_t *b)
         puts_(b, T_REF, d->refs[i]);
     for (size_t i = 0; i < d->n_models; i++)
         puts_(b, T_MODEL, d->models[i]);
+    const struct { int tag; const char *v; } own[] = {
+        {T_OWNNUM, d->own_number}, {T_OWNTYPE, d->own_type},
+        {T_ISSUER, d->issuer}, {T_PARENT, d->issuer_parent},
+        {T_ISSCODE, d->issuer_code}, {T_PLACE, d->place},
+        {T_SUBJECT, d->subject}, {T_SIGNER, d->signer}};
+    for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+        if (own[i].v && *own[i].v)
+            puts_(b, own[i].tag, own[i].v);
     put(b, T_TEXT, d->text, d->text_len);
     return b->failed ? -1 : 0;
 }
@@ -106,6 +116,14 @@ int tu_docdata_read(const char *data, size_t len, int want_text,
         case T_ENCODING: rc = set(&d->encoding, s, n); break;
         case T_REF: rc = push(&d->refs, &d->n_refs, s, n); break;
         case T_MODEL: rc = push(&d->models, &d->n_models, s, n); break;
+        case T_OWNNUM: rc = set(&d->own_number, s, n); break;
+        case T_OWNTYPE: rc = set(&d->own_type, s, n); break;
+        case T_ISSUER: rc = set(&d->issuer, s, n); break;
+        case T_PARENT: rc = set(&d->issuer_parent, s, n); break;
+        case T_ISSCODE: rc = set(&d->issuer_code, s, n); break;
+        case T_PLACE: rc = set(&d->place, s, n); break;
+        case T_SUBJECT: rc = set(&d->subject, s, n); break;
+        case T_SIGNER: rc = set(&d->signer, s, n); break;
         case T_TEXT:
             if (want_text) {
                 rc = set(&d->text, s, n);
@@ -134,6 +152,14 @@ void tu_docdata_clear(tu_docdata_t *d)
     free(d->format);
     free(d->encoding);
     free(d->text);
+    free(d->own_number);
+    free(d->own_type);
+    free(d->issuer);
+    free(d->issuer_parent);
+    free(d->issuer_code);
+    free(d->place);
+    free(d->subject);
+    free(d->signer);
     for (size_t i = 0; i < d->n_refs; i++)
         free(d->refs[i]);
     free(d->refs);
