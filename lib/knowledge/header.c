@@ -378,9 +378,6 @@ static void subject_under(hd_t *h, int i)
             continue;
         }
         size_t a = ln->cell[0].a, b = ln->cell[ln->nc - 1].b;
-        if (ln->nc > 1 && ln->cell[0].a > ln->a + 40) {
-            /* a line of the right column only */
-        }
         if (got == 0) {
             char f[32];
             fold(s, a, b < a + 12 ? b : a + 12, f, sizeof f);

@@ -132,7 +132,7 @@ static void lower_words(const char *s, size_t n, char *out, size_t cap)
     }
 }
 
-/* LIST entries in the same form (folded in plain text) into OUT. */
+/* 1 if the list entry ENTRY (with marks) is the words W from lower_words. */
 static int entry_is(const char *entry, const char *w)
 {
     if (!plain_text) return strcmp(entry, w) == 0;
@@ -340,9 +340,9 @@ static void next_words(const char *s, size_t n, size_t q, int k, char *f,
     lower_words(s + a, e - a, f, cap);
 }
 
-/* A name with no quotes starting at Q, bounded by LIMIT.  LOWER: a name in
- * lower case (stricter bounds and checks).  IN_LIST: an item of a list
- * (the separators bound it already). */
+/* A name with no quotes starting at Q, within S[0..N) (a list item passes
+ * its own end as N), at most MAX words.  LOWER: a name in lower case
+ * (common heads refused, "và" and numbers end it, 3 words at least). */
 static void bounded(ctx_t *cx, const char *s, size_t n, size_t q, int max,
                     int lower)
 {
@@ -423,7 +423,6 @@ static void bounded(ctx_t *cx, const char *s, size_t n, size_t q, int max,
         while (e > q && s[e - 1] == ' ') e--;
         int cut = 0;
         for (size_t i = 0; trailing_generic[i] && !cut; i++) {
-            size_t tl = strlen(trailing_generic[i]);
             /* find the start of the last one or two words */
             for (int k = 1; k <= 2 && !cut; k++) {
                 size_t b = e;
@@ -432,7 +431,6 @@ static void bounded(ctx_t *cx, const char *s, size_t n, size_t q, int max,
                     while (b > q && s[b - 1] != ' ') b--;
                 }
                 lower_words(s + b, e - b, f, sizeof f);
-                (void)tl;
                 if (entry_is(trailing_generic[i], f) && b > q) {
                     last = b;
                     words -= k;
