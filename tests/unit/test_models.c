@@ -68,7 +68,7 @@ static void measure(void)
             char *eol = strchr(e, '\n');
             size_t el = eol ? (size_t)(eol - e) : strlen(e);
             if (strncmp(e, "@@ none: ", 9) == 0)
-                common += atoi(e + 9);
+                common += (int)strtol(e + 9, NULL, 10);
             if (strncmp(e, "@@ model: ", 10) == 0) {
                 want++;
                 const char *w = e + 10;
