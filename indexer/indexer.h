@@ -19,15 +19,27 @@ typedef struct {
     ix_file_t *files;
     size_t n, cap;
     size_t problems;     /* unreadable folders, loops, bad arguments */
+    size_t skipped;      /* named and left out on purpose: links out of the
+                          * roots, FIFOs, devices, sockets */
     uint64_t bytes;
 } ix_list_t;
 
-/* Walk each root (file or folder, recursively; symbolic links followed,
- * loops and unreadable folders reported on stderr and counted).  Names
- * starting with '.' and the folder SKIP (the database) are left out.
- * ROOTS_ABS gets the absolute form of each root (malloc'd). */
+typedef struct {
+    const char *const *outside;  /* folders outside the roots that symbolic
+                                  * links may lead to (allow_outside_root) */
+    size_t n_outside;
+} ix_walk_opts_t;
+
+/* Walk each root (file or folder, recursively; loops and unreadable
+ * folders reported on stderr and counted in problems).  Only files whose
+ * real path lies under a root (or an allowed outside root, WO may be NULL)
+ * are listed: a symbolic link leading elsewhere is named and skipped, as
+ * are FIFOs, devices and sockets (counted in skipped).  A link to a place
+ * inside the roots is not followed: its target is listed under its own
+ * name.  Names starting with '.' and the folder SKIP (the database) are
+ * left out.  ROOTS_ABS gets the real path of each root (malloc'd). */
 int ix_walk(char *const *roots, size_t n_roots, const char *skip,
-            ix_list_t *out, char **roots_abs);
+            const ix_walk_opts_t *wo, ix_list_t *out, char **roots_abs);
 void ix_list_free(ix_list_t *l);
 
 /* Exclusion patterns (exclude.c): P stays owned by the caller.
@@ -43,6 +55,14 @@ typedef struct {
     int no_wait;                 /* --no-wait: a busy lock is exit 4 */
     int watch;                   /* --watch */
     unsigned jobs;
+    unsigned commit_interval;     /* seconds between commits at most (0: none) */
+    const char *const *outside;   /* --allow-outside / allow_outside_root: folders
+                                   * outside the roots links may lead into */
+    size_t n_outside;
+    const char **outside_owned;   /* the configuration's list (freed by main) */
+    const char *const *contain;   /* real roots and allowed outside roots: a file
+                                   * resolving elsewhere when read is skipped */
+    size_t n_contain;
     tracuu_extract_opts_t xopts;
     unsigned watch_delay_ms;     /* --watch: quiet time before a pass */
     const char **exclude;        /* "exclude =" patterns (exclude.c) */
@@ -55,7 +75,8 @@ int ix_settings_apply(const tracuu_config_t *c, ix_opts_t *o);
 
 typedef struct {
     size_t indexed, unchanged, removed, failed, warned;
-    size_t skipped;      /* unsupported, too big, empty, needs --ocr */
+    size_t skipped;      /* not failures: unsupported, too big, empty, needs
+                          * --ocr, or resolved out of the roots when read */
     uint64_t bytes;      /* bytes of the files read */
     double seconds;
     int interrupted;
@@ -81,6 +102,7 @@ enum {
     IX_EXIT_OK = 0,       /* all indexed; skipped files only reported */
     IX_EXIT_FAILED = 1,   /* some file could not be read or indexed */
     IX_EXIT_USAGE = 2,
+    IX_EXIT_INTERRUPTED = 3, /* a signal stopped the run: run again to finish */
     IX_EXIT_BUSY = 4      /* --no-wait and another run holds the lock */
 };
 

@@ -1,5 +1,6 @@
 /* tracuu-index: index folders of documents into a Xapian database.
  * The contract is docs/design.md section 4; see also `tracuu-index --help`. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +14,8 @@ static const char usage[] =
     "usage: tracuu-index [--config FILE] [--db DIR] [--progress | --quiet]\n"
     "                    [--force] [--ocr] [--watch] [--no-wait]\n"
     "                    [--dry-run] [--encoding NAME] [--max-size MB]\n"
-    "                    [--timeout SECONDS] [--jobs N] PATH...\n"
+    "                    [--timeout SECONDS] [--jobs N] [--commit-interval S]\n"
+    "                    [--allow-outside DIR]... PATH...\n"
     "Index the files under each PATH (recursively) into the database:\n"
     "DIR, else $TRACUU_DB, else the configuration's db, else ./tracuu.db.\n"
     "Without PATH, the configuration's root lines.  Incremental: unchanged\n"
@@ -30,6 +32,10 @@ static const char usage[] =
     "  --max-size MB    skip files larger than this (default 100)\n"
     "  --timeout S      time limit per helper program (default 60)\n"
     "  --jobs N         worker threads (default: number of cores)\n"
+    "  --commit-interval S  commit at least every S seconds (default 30),\n"
+    "                   besides every 1000 documents or 64 MB\n"
+    "  --allow-outside DIR  symbolic links may lead into DIR, outside every\n"
+    "                   PATH (repeatable); other links leading out are skipped\n"
     "  --watch          index, then keep indexing every change under PATH\n"
     "                   (new, changed, moved, deleted files and folders)\n"
     "                   until stopped (SIGINT, SIGTERM)\n"
@@ -37,10 +43,12 @@ static const char usage[] =
     "                   stop (exit 4) instead of waiting for it\n"
     "  --version        print the version\n"
     "Options take their value as --opt VALUE or --opt=VALUE; -- ends them.\n"
-    "Exit status: 0 all indexed (files skipped as unsupported, too large,\n"
-    "empty or needing --ocr are named and counted, not failures); 1 some\n"
-    "file could not be read or indexed (named on stderr); 2 usage or\n"
-    "configuration error; 4 --no-wait and the database was busy.\n";
+    "Exit status: 0 all indexed (files skipped on purpose: unsupported, too\n"
+    "large, empty, needing --ocr, links out of the PATHs, FIFOs, devices,\n"
+    "are named and counted, not failures); 1 some file could not be read or\n"
+    "indexed (named on stderr); 2 usage or configuration error;\n"
+    "3 interrupted (a signal): run again to finish; 4 --no-wait and the\n"
+    "database was busy.\n";
 
 static int bad_usage(const char *fmt, const char *arg)
 {
@@ -52,8 +60,11 @@ static int run(int argc, char **argv, ix_opts_t *op, const tracuu_config_t *conf
 enum {
     OPT_PROGRESS = 256, OPT_FORCE, OPT_OCR, OPT_DRY_RUN, OPT_DB, OPT_ENCODING,
     OPT_MAX_SIZE, OPT_TIMEOUT, OPT_JOBS, OPT_VERSION, OPT_CONFIG, OPT_WATCH,
-    OPT_NO_WAIT
+    OPT_NO_WAIT, OPT_COMMIT_INTERVAL, OPT_ALLOW_OUTSIDE
 };
+
+#define MAX_OUTSIDE 64
+static const char *outside_roots[MAX_OUTSIDE];
 
 static const struct option long_opts[] = {
     {"help", no_argument, NULL, 'h'},
@@ -71,6 +82,8 @@ static const struct option long_opts[] = {
     {"config", required_argument, NULL, OPT_CONFIG},
     {"watch", no_argument, NULL, OPT_WATCH},
     {"no-wait", no_argument, NULL, OPT_NO_WAIT},
+    {"commit-interval", required_argument, NULL, OPT_COMMIT_INTERVAL},
+    {"allow-outside", required_argument, NULL, OPT_ALLOW_OUTSIDE},
     {NULL, 0, NULL, 0},
 };
 
@@ -117,6 +130,20 @@ static int parse_options(int argc, char **argv, ix_opts_t *o)
                 return bad_usage("--jobs: '%s' is not a number of threads (1..64)", optarg);
             o->jobs = (unsigned)v;
             break;
+        case OPT_COMMIT_INTERVAL:
+            if (tu_arg_long(optarg, 1, 86400, &v) != 0)
+                return bad_usage("--commit-interval: '%s' is not a number of seconds "
+                                 "(1..86400)", optarg);
+            o->commit_interval = (unsigned)v;
+            break;
+        case OPT_ALLOW_OUTSIDE:
+            if (optarg[0] != '/')
+                return bad_usage("--allow-outside: '%s' is not an absolute folder", optarg);
+            if (o->n_outside == MAX_OUTSIDE)
+                return bad_usage("--allow-outside: more than 64 folders (at '%s')", optarg);
+            outside_roots[o->n_outside++] = optarg;
+            o->outside = outside_roots;
+            break;
         case ':':
             return bad_usage("%s needs a value", argv[optind - 1]);
         default:
@@ -146,6 +173,7 @@ int main(int argc, char **argv)
     o.db_path = "./tracuu.db";
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     o.jobs = cores > 0 ? (unsigned)cores : 2;
+    o.commit_interval = 30;
     tracuu_config_t *conf = NULL;
     char *cerr = NULL;
     if (tracuu_config_open(config_arg(argc, argv), &conf, &cerr) != 0) {
@@ -163,6 +191,7 @@ int main(int argc, char **argv)
         o.db_path = env_db;
     int status = run(argc, argv, &o, conf);
     free(o.exclude);
+    free(o.outside_owned);
     tracuu_config_free(conf);
     return status;
 }

@@ -41,6 +41,28 @@ int ix_settings_apply(const tracuu_config_t *c, ix_opts_t *o)
         return bad(err);
     if (rc == 0)
         o->watch_delay_ms = (unsigned)v;
+    if ((rc = tracuu_config_long(c, "commit_interval", 1, 86400, &v, &err)) < 0)
+        return bad(err);
+    if (rc == 0)
+        o->commit_interval = (unsigned)v;
+    size_t no = tracuu_config_count(c, "allow_outside_root");
+    if (no) {
+        const char **p = calloc(no, sizeof *p);
+        if (!p)
+            return bad(NULL);
+        for (size_t i = 0; i < no; i++) {
+            p[i] = tracuu_config_nth(c, "allow_outside_root", i);
+            if (p[i][0] != '/') {
+                free(p);
+                fprintf(stderr, "tracuu-index: %s: allow_outside_root: '%s' is not an "
+                        "absolute folder\n", tracuu_config_name(c), tracuu_config_nth(c, "allow_outside_root", i));
+                return -1;
+            }
+        }
+        o->outside = p;
+        o->n_outside = no;
+        o->outside_owned = p;
+    }
     size_t n = tracuu_config_count(c, "exclude");
     if (n) {
         const char **p = calloc(n, sizeof *p);

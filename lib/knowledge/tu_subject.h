@@ -1,12 +1,30 @@
-/* tracuu internal: a document's subject line (subject.c): "V/v ...",
- * "Về việc ...", or the lines under the type heading ("BÁO CÁO", "KẾ
- * HOẠCH", ...).  Used by header.c for the document's own identity; the
- * lines come trimmed (no leading or trailing blanks). */
+/* The subject line of an official document, read from its header: the
+ * "V/v …" or "Về việc …" line of a letter, or the line(s) under the
+ * document-type heading of a report, plan, decision ("BÁO CÁO" / "Kết quả
+ * thực hiện …").  The indexer gives it title weight and shows it as the
+ * title when the file has no title of its own.
+ *
+ * Kept in its own file so that the document's identity (own number, type,
+ * issuer, subject) can build on it. */
 #ifndef TU_SUBJECT_H
 #define TU_SUBJECT_H
 
 #include <stddef.h>
 
+/* Lines of the header looked at, and the longest subject kept (bytes). */
+#define TU_SUBJECT_LINES 40
+#define TU_SUBJECT_MAX 400
+
+/* The subject of TEXT (LEN bytes, NFC UTF-8), whitespace collapsed:
+ * "V/v tăng cường …", "Về việc …", or the heading and the line(s) under it
+ * ("BÁO CÁO Kết quả công tác dân vận năm 2023").  Malloc'd, or NULL if the
+ * header has none (or no memory). */
+char *tu_subject_line(const char *text, size_t len);
+
+/* Line helpers for the header reader (header.c, issue 11), which takes the
+ * subject without its heading or marker for the document's own identity.
+ * Two readers of the same lines for now: to be made one (issue 11's
+ * report). */
 /* 1 if the line S[0..N) opens a "V/v" subject ("V/v", "V/V", "V.v" and a
  * blank or ":"); *BODY gets the offset of its text after the marker. */
 int tu_subject_vv(const char *s, size_t n, size_t *body);
@@ -20,5 +38,6 @@ int tu_subject_body_start(const char *s, size_t n);
  * when the previous one does not end a sentence. */
 int tu_subject_continues(const char *p, size_t pn, const char *s, size_t n,
                          size_t indent);
+
 
 #endif

@@ -16,6 +16,8 @@ typedef struct {
     const char *cited_type, *cited_issuer;
     int year;
     uint32_t doc;
+    uint32_t like;          /* like=DOCID */
+    int as_typed;           /* dunggo=1 */
     int json;
 } cgi_link_t;
 

@@ -100,7 +100,7 @@ fi
 out=$(TRACUU_DB="$SCRATCH/progdb" "$BIN/tracuu-index" --progress "$A" 2>&1 >/dev/null)
 expect_not_contains "no progress escapes off a terminal" "$out" $'\033['
 
-# SIGTERM: stop taking work, commit what is done, say so, exit 1
+# SIGTERM: stop taking work, commit what is done, say so, exit 3 (run again)
 export TRACUU_DB="$SCRATCH/termdb"
 "$BIN/tracuu-index" --jobs 2 "$K" >"$SCRATCH/term.out" 2>&1 &
 pid=$!
@@ -109,7 +109,7 @@ kill -TERM $pid 2>/dev/null
 wait $pid; rc=$?
 out=$(cat "$SCRATCH/term.out")
 if [[ $out == *interrupted* ]]; then
-  expect_eq "TERM: exit 1" "$rc" 1
+  expect_eq "TERM: exit 3" "$rc" 3
   re='indexed ([0-9]+),'
   [[ $out =~ $re ]] && n=${BASH_REMATCH[1]} || n=-1
   total=$("$BIN/tracuu-search" --json chungchung | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
