@@ -17,6 +17,7 @@
 #include "tracuu/normalize.h"
 #include "tracuu/schema.h"
 #include "index/tu_indexdoc.h"
+#include "index/tu_modelforms.h"
 #include "index/tu_synonyms.h"
 #include "base/tu_path.h"
 #include "base/tu_buf.h"
@@ -223,8 +224,7 @@ static void write_knowledge(tracuu_db_t *db, const tracuu_meta_t *m)
         char *k = tracuu_model_key(m->models[i], strlen(m->models[i]));
         if (!k)
             continue;
-        snprintf(key, sizeof key, "model:%s", k);
-        tracuu_db_set_metadata(db, key, m->models[i], strlen(m->models[i]));
+        tu_model_form_add(db, k, m->models[i]);   /* "model:KEY": the best form */
         free(k);
     }
     for (size_t i = 0; i < m->n_pairs; i++) {

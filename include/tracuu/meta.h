@@ -27,8 +27,30 @@ typedef struct {
     char *expansion;   /* "dân tộc thiểu số" (NFC, as written, lower case) */
 } tracuu_abbr_pair_t;
 
+/* The document's own identity, read from its header as Decree 30/2020/
+ * NĐ-CP and Hướng dẫn 36-HD/VPTW lay it out (header.c).  Strings are NULL
+ * when the header does not give them. */
 typedef struct {
-    char date[11];                 /* the document's own date, ISO, or "" */
+    char *number;        /* own "số, ký hiệu" as canonicalised: "12-BC/HU" */
+    char *number_key;    /* its folded key "12-bc/hu" (the XREF form) */
+    char *type;          /* type code: from the type heading ("BÁO CÁO" ->
+                          * "BC"), else the number's, "CV" for a "V/v" */
+    char *issuer;        /* the issuing organ's heading lines as printed,
+                          * joined: "HUYỆN ỦY LÂM HÀ", "ỦY BAN NHÂN DÂN
+                          * HUYỆN LÂM HÀ" */
+    char *issuer_parent; /* the line above it ("ĐẢNG BỘ TỈNH LÂM ĐỒNG") */
+    char *issuer_code;   /* the number's issuer code ("HU", "UBND") */
+    char *place;         /* "Lâm Hà" of "Lâm Hà, ngày 21 tháng 12 năm 2023" */
+    char date[11];       /* that date, ISO, or "" */
+    char *subject;       /* "V/v" text or the lines under the type heading */
+    char *signer;        /* the name under the signature block */
+} tracuu_own_t;
+
+typedef struct {
+    char date[11];                 /* the document's own date, ISO, or "":
+                                    * the header's date, else the first
+                                    * date of the first lines */
+    tracuu_own_t own;              /* own identity from the header */
     tracuu_ref_t *refs; size_t n_refs;          /* de-duplicated by key */
     char **models; size_t n_models;             /* display names, de-duplicated */
     tracuu_abbr_pair_t *pairs; size_t n_pairs;  /* learned abbreviations */
@@ -46,6 +68,9 @@ void tracuu_meta_clear(tracuu_meta_t *m);
 tracuu_status_t tracuu_ref_parse(const char *s, size_t n, tracuu_ref_t *out);
 void tracuu_ref_clear(tracuu_ref_t *r);
 
+/* Free the strings of OWN and zero it. */
+void tracuu_own_clear(tracuu_own_t *own);
+
 /* Folded key of a model name (for the XM term and mohinh:), malloc'd. */
 char *tracuu_model_key(const char *name, size_t n);
 
@@ -53,6 +78,12 @@ char *tracuu_model_key(const char *name, size_t n);
 const char *tracuu_type_name(const char *code);
 /* Expansion of an issuer code ("TW" -> "Ban Chấp hành Trung ương"), or NULL. */
 const char *tracuu_issuer_name(const char *code);
+/* Display form of a type code's expansion with a capital ("CTrPH" ->
+ * "Chương trình phối hợp") into OUT (CAP bytes); NULL if unknown. */
+const char *tracuu_type_label(const char *code, char *out, size_t cap);
+/* Type code of a type heading as printed ("BÁO CÁO", "Chương trình phối
+ * hợp", "B Á O  C Á O"), static, or NULL. */
+const char *tracuu_type_of_heading(const char *s, size_t n);
 
 /* The curated abbreviation list (data/abbreviations.tsv compiled in):
  * calls CB(abbr, expansion, ctx) for each pair; stops on non-zero. */

@@ -2,9 +2,14 @@
  * indexer and the query side use.
  *
  * Terms: unprefixed = folded words with positions; XA = accent-exact words
- * (no positions); Q = unique id (absolute path); XREF document numbers
- * (folded canonical form, e.g. "XREF25-nq/tw"); XTYPE type ("XTYPEnq");
- * XISS issuer ("XISStw"); Y year ("Y2023"); XM model (folded name);
+ * (no positions); Q = unique id (absolute path); XREF document numbers,
+ * the document's own and those it cites (folded canonical form, e.g.
+ * "XREF25-nq/tw"); XKH the document's own number (kyhieu:); XTD the
+ * numbers it cites, not its own (trichdan:); XLOAI the document's own type,
+ * code and name ("XLOAIbc", "XLOAIbao cao"); XCQ its own issuer: the
+ * number's issuer code, the issuing organ and its parent, folded ("XCQhu",
+ * "XCQhuyen uy lam ha"); XTYPE types cited ("XTYPEnq"); XISS issuers
+ * cited ("XISStw"); Y year ("Y2023"); XM model (folded name);
  * XFMT format ("XFMTpdf"); XENC source encoding ("XENCtcvn3"); XT title
  * words (folded, with positions, for title:); XDIR each folder above the
  * file by absolute path, XDN each folder's name folded (for thumuc:). */
@@ -19,8 +24,12 @@ extern "C" {
 #define TU_PREFIX_UID    "Q"
 #define TU_PREFIX_TITLE  "XT"
 #define TU_PREFIX_REF    "XREF"
-#define TU_PREFIX_TYPE   "XTYPE"
-#define TU_PREFIX_ISSUER "XISS"
+#define TU_PREFIX_TYPE   "XTYPE"  /* types cited */
+#define TU_PREFIX_ISSUER "XISS"   /* issuers cited */
+#define TU_PREFIX_OWNNUM "XKH"    /* the document's own number */
+#define TU_PREFIX_CITED  "XTD"    /* numbers cited (not the own one) */
+#define TU_PREFIX_OWNTYPE "XLOAI" /* the document's own type */
+#define TU_PREFIX_OWNISS "XCQ"    /* the document's own issuer */
 #define TU_PREFIX_YEAR   "Y"
 #define TU_PREFIX_MODEL  "XM"
 #define TU_PREFIX_FORMAT "XFMT"
@@ -44,6 +53,8 @@ enum {
     TU_SLOT_WARNING = 9,  /* the problem reported when the file was indexed
                            * (e.g. invalid UTF-8), unset if none: a re-run
                            * that skips the unchanged file reports it again */
+    TU_SLOT_OWNTYPE = 10, /* facet: the document's own type code "BC" */
+    TU_SLOT_OWNISS = 11,  /* facet: the document's own issuer as printed */
     TU_SLOT_TEXT_REST = 16,  /* the stored text past the document data's
                               * head (TU_TEXT_HEAD bytes), unset if none:
                               * only the document view reads it */

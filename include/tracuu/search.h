@@ -25,9 +25,12 @@ typedef struct {
     uint32_t limit;        /* 0 = 10; capped at TRACUU_MAX_LIMIT */
     int sort_by_date;      /* newest first */
     /* Extra filters (CGI facet links); NULL/0 = none.  Values as shown in
-     * facets: type "NQ", issuer "TW", year 2023, model "Dân vận khéo". */
+     * facets: the document's own type "BC" and issuer "HUYỆN ỦY LÂM HÀ"
+     * (or its code "HU"), year 2023, model "Dân vận khéo". */
     const char *type, *issuer, *model;
     int year;
+    /* Filters on what the documents cite: type "NQ", issuer "TW". */
+    const char *cited_type, *cited_issuer;
     int want_facets;
     /* Facets count the first TRACUU_FACET_SAMPLE matches at least and are
      * scaled up beyond (results' facets_estimated); 1: count every match. */
@@ -44,6 +47,28 @@ typedef struct {
     size_t start, len;     /* byte span in the string it belongs to */
 } tracuu_span_t;
 
+/* A document's own identity, read from its header when it was indexed
+ * (docs/design.md section 3), with the labels of its codes and the number
+ * of documents in the archive that cite its number.  Strings are NULL when
+ * the header does not give them. */
+typedef struct {
+    char *number;          /* own number "12-BC/HU" */
+    char *type;            /* type code "BC" */
+    char *type_name;       /* "Báo cáo" (NULL for an unknown code) */
+    char *issuer;          /* issuing organ as printed "HUYỆN ỦY LÂM HÀ" */
+    char *issuer_parent;   /* the organ above it "ĐẢNG BỘ TỈNH LÂM ĐỒNG" */
+    char *issuer_code;     /* the number's issuer code "HU" */
+    char *issuer_name;     /* its expansion "Huyện ủy" */
+    char *place;           /* "Lâm Hà" */
+    char *subject;         /* "V/v ..." text or the lines under the heading */
+    char *signer;          /* name under the signature */
+    uint32_t cited_by;     /* documents citing the own number (0 if none) */
+    char *number_key;      /* folded key of the number, for trichdan: links */
+} tracuu_ident_t;
+
+/* Free the strings of ID. */
+void tracuu_ident_clear(tracuu_ident_t *id);
+
 typedef struct {
     uint32_t rank;         /* 1-based, counting from offset+1 */
     tracuu_docid_t docid;
@@ -53,9 +78,12 @@ typedef struct {
     char *snippet;         /* plain text, "…" at cut ends */
     tracuu_span_t *hl; size_t n_hl;  /* matched words in snippet */
     char **refs; size_t n_refs;
+    tracuu_docid_t *ref_docids;  /* n_refs: the document in the archive
+                                  * whose own number refs[i] is, 0 if none */
     char **models; size_t n_models;
     char *format, *encoding;  /* "" if unknown */
     int partial;           /* holds only part of the query's words */
+    tracuu_ident_t own;
 } tracuu_hit_t;
 
 typedef struct {
@@ -63,8 +91,12 @@ typedef struct {
     uint32_t count;
 } tracuu_facet_item_t;
 
+/* TYPE and ISSUER are the documents' own type code and issuer (from their
+ * headers); CITED_TYPE and CITED_ISSUER the types and issuers of the
+ * numbers they cite (what TYPE and ISSUER counted before issue 11). */
 enum { TRACUU_FACET_TYPE, TRACUU_FACET_ISSUER, TRACUU_FACET_YEAR,
-       TRACUU_FACET_MODEL, TRACUU_N_FACETS };
+       TRACUU_FACET_MODEL, TRACUU_FACET_CITED_TYPE, TRACUU_FACET_CITED_ISSUER,
+       TRACUU_N_FACETS };
 extern const char *const tracuu_facet_names[TRACUU_N_FACETS]; /* "type", ... */
 
 typedef struct {
@@ -114,8 +146,10 @@ typedef struct {
     char date[11];
     tracuu_span_t *hl; size_t n_hl;
     char **refs; size_t n_refs;
+    tracuu_docid_t *ref_docids;  /* as in tracuu_hit_t */
     char **models; size_t n_models;
     char *format, *encoding;
+    tracuu_ident_t own;
 } tracuu_docview_t;
 
 tracuu_status_t tracuu_docview(tracuu_db_t *db, tracuu_docid_t docid,
@@ -142,6 +176,12 @@ typedef struct {
     char *name;           /* ref display form or model name */
     char *type, *issuer;  /* refs only ("" if none) */
     int year;             /* refs only, 0 if none */
+    char *type_name;      /* refs: label of the type code ("Chương trình
+                           * phối hợp"), NULL if unknown */
+    const char *issuer_name;  /* refs: label of the issuer code ("Ban Dân
+                               * vận Huyện ủy"), static, NULL if unknown */
+    tracuu_docid_t in_archive;  /* refs: the document whose own number it
+                                 * is, 0 if none in the archive */
     uint32_t documents;
     char **paths; size_t n_paths;
 } tracuu_listing_item_t;

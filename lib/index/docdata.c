@@ -7,7 +7,9 @@
 
 enum { T_PATH = 'p', T_TITLE = 't', T_DATE = 'd', T_FORMAT = 'f',
        T_ENCODING = 'e', T_TEXT = 'x', T_REF = 'r', T_MODEL = 'm',
-       T_TEXT_TOTAL = 'n' };
+       T_TEXT_TOTAL = 'n', T_OWNNUM = 'o', T_OWNTYPE = 'y', T_ISSUER = 'i',
+       T_PARENT = 'j', T_ISSCODE = 'c', T_PLACE = 'l', T_SUBJECT = 's',
+       T_SIGNER = 'g' };
 
 static int put(tu_buf_t *b, int tag, const char *s, size_t n)
 {
@@ -46,6 +48,14 @@ int tu_docdata_write(const tu_docdata_t *d, tu_buf_t *b)
         int n = snprintf(num, sizeof num, "%zu", d->text_total);
         put(b, T_TEXT_TOTAL, num, (size_t)n);
     }
+    const struct { int tag; const char *v; } own[] = {
+        {T_OWNNUM, d->own_number}, {T_OWNTYPE, d->own_type},
+        {T_ISSUER, d->issuer}, {T_PARENT, d->issuer_parent},
+        {T_ISSCODE, d->issuer_code}, {T_PLACE, d->place},
+        {T_SUBJECT, d->subject}, {T_SIGNER, d->signer}};
+    for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+        if (own[i].v && *own[i].v)
+            puts_(b, own[i].tag, own[i].v);
     put(b, T_TEXT, d->text, d->text_len);
     return b->failed ? -1 : 0;
 }
@@ -121,6 +131,14 @@ int tu_docdata_read(const char *data, size_t len, int want_text,
             d->text_total = v;
             break;
         }
+        case T_OWNNUM: rc = set(&d->own_number, s, n); break;
+        case T_OWNTYPE: rc = set(&d->own_type, s, n); break;
+        case T_ISSUER: rc = set(&d->issuer, s, n); break;
+        case T_PARENT: rc = set(&d->issuer_parent, s, n); break;
+        case T_ISSCODE: rc = set(&d->issuer_code, s, n); break;
+        case T_PLACE: rc = set(&d->place, s, n); break;
+        case T_SUBJECT: rc = set(&d->subject, s, n); break;
+        case T_SIGNER: rc = set(&d->signer, s, n); break;
         case T_TEXT:
             if (want_text) {
                 rc = set(&d->text, s, n);
@@ -149,6 +167,14 @@ void tu_docdata_clear(tu_docdata_t *d)
     free(d->format);
     free(d->encoding);
     free(d->text);
+    free(d->own_number);
+    free(d->own_type);
+    free(d->issuer);
+    free(d->issuer_parent);
+    free(d->issuer_code);
+    free(d->place);
+    free(d->subject);
+    free(d->signer);
     for (size_t i = 0; i < d->n_refs; i++)
         free(d->refs[i]);
     free(d->refs);

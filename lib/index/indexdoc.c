@@ -221,6 +221,24 @@ static void folder_terms(tracuu_doc_t *doc, const char *path)
     }
 }
 
+/* The document's own identity: XKH and XREF (so: finds both) for its
+ * number, XLOAI its type code and name, XCQ its issuer code, the issuing
+ * organ and its parent. */
+static void own_terms(tracuu_doc_t *doc, const tracuu_own_t *own)
+{
+    if (own->number_key) {
+        raw_term(doc, TU_PREFIX_OWNNUM, own->number_key);
+        raw_term(doc, TU_PREFIX_REF, own->number_key);
+    }
+    if (own->type) {
+        bool_term(doc, TU_PREFIX_OWNTYPE, own->type);
+        bool_term(doc, TU_PREFIX_OWNTYPE, tracuu_type_name(own->type));
+    }
+    bool_term(doc, TU_PREFIX_OWNISS, own->issuer_code);
+    bool_term(doc, TU_PREFIX_OWNISS, own->issuer);
+    bool_term(doc, TU_PREFIX_OWNISS, own->issuer_parent);
+}
+
 /* Append VALUE to a '\n'-separated facet list unless already there. */
 static void facet_add(tu_buf_t *b, const char *value)
 {
@@ -306,6 +324,7 @@ tracuu_status_t tu_build_doc(const tu_docinput_t *in, tracuu_doc_t **out)
 
     const tracuu_meta_t *m = in->meta;
     tu_buf_t types, issuers, models;
+    const tracuu_own_t *own = m ? &m->own : NULL;
     tu_buf_init(&types, 1 << 16);
     tu_buf_init(&issuers, 1 << 16);
     tu_buf_init(&models, 1 << 16);
@@ -316,6 +335,13 @@ tracuu_status_t tu_build_doc(const tu_docinput_t *in, tracuu_doc_t **out)
         for (size_t i = 0; i < m->n_refs; i++) {
             const tracuu_ref_t *r = &m->refs[i];
             raw_term(doc, TU_PREFIX_REF, r->key);
+            /* the own number, printed in the header, is not a citation */
+            if (own->number_key && strcmp(r->key, own->number_key) == 0) {
+                if (refs)
+                    refs[n_refs++] = r->ref;
+                continue;
+            }
+            raw_term(doc, TU_PREFIX_CITED, r->key);
             bool_term(doc, TU_PREFIX_TYPE, r->type);
             bool_term(doc, TU_PREFIX_ISSUER, r->issuer);
             facet_add(&types, r->type);
@@ -330,6 +356,7 @@ tracuu_status_t tu_build_doc(const tu_docinput_t *in, tracuu_doc_t **out)
             free(key);
             facet_add(&models, m->models[i]);
         }
+        own_terms(doc, own);
         if (m->date[0]) {
             char ymd[9], year[5];
             memcpy(ymd, m->date, 4);
@@ -359,6 +386,10 @@ tracuu_status_t tu_build_doc(const tu_docinput_t *in, tracuu_doc_t **out)
         set_facet(doc, TU_SLOT_ISSUERS, &issuers);
     if (models.len)
         set_facet(doc, TU_SLOT_MODELS, &models);
+    if (own && own->type)
+        tracuu_doc_set_value(doc, TU_SLOT_OWNTYPE, own->type, strlen(own->type));
+    if (own && own->issuer)
+        tracuu_doc_set_value(doc, TU_SLOT_OWNISS, own->issuer, strlen(own->issuer));
     tu_buf_free(&types);
     tu_buf_free(&issuers);
     tu_buf_free(&models);
@@ -389,6 +420,14 @@ tracuu_status_t tu_build_doc(const tu_docinput_t *in, tracuu_doc_t **out)
         .text_total = head < in->len ? in->len : 0,
         .refs = refs, .n_refs = n_refs,
         .models = m ? m->models : NULL, .n_models = m ? m->n_models : 0,
+        .own_number = own ? own->number : NULL,
+        .own_type = own ? own->type : NULL,
+        .issuer = own ? own->issuer : NULL,
+        .issuer_parent = own ? own->issuer_parent : NULL,
+        .issuer_code = own ? own->issuer_code : NULL,
+        .place = own ? own->place : NULL,
+        .subject = own ? own->subject : NULL,
+        .signer = own ? own->signer : NULL,
     };
     tu_buf_t data;
     tu_buf_init(&data, head + (1u << 20));

@@ -4,9 +4,13 @@
 
 const tu_field_t tu_fields[] = {
     {"title", TU_PREFIX_TITLE, 0},
-    {"so", TU_PREFIX_REF, 1},
-    {"loai", TU_PREFIX_TYPE, 1},
-    {"coquan", TU_PREFIX_ISSUER, 1},
+    {"so", TU_PREFIX_REF, 1},           /* own or cited */
+    {"kyhieu", TU_PREFIX_OWNNUM, 1},    /* the document's own number */
+    {"trichdan", TU_PREFIX_CITED, 1},   /* a number the document cites */
+    {"loai", TU_PREFIX_OWNTYPE, 1},     /* the document's own type */
+    {"coquan", TU_PREFIX_OWNISS, 1},    /* the document's own issuer */
+    {"loaitd", TU_PREFIX_TYPE, 1},      /* a type the document cites */
+    {"coquantd", TU_PREFIX_ISSUER, 1},  /* an issuer the document cites */
     {"nam", TU_PREFIX_YEAR, 1},
     {"mohinh", TU_PREFIX_MODEL, 1},
     {"dinhdang", TU_PREFIX_FORMAT, 1},

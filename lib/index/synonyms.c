@@ -1,6 +1,10 @@
 /* Abbreviation synonyms: see tu_synonyms.h. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "index/tu_synonyms.h"
+
+#define SYN_META_MAX 200    /* Xapian metadata keys stay short */
 #include "tracuu/normalize.h"
 #include "tracuu/tokenize.h"
 
@@ -62,5 +66,31 @@ int tu_syn_add_pair(tracuu_db_t *db, const char *abbr, const char *expansion)
     if (tracuu_db_add_synonym(db, a, e) != TRACUU_OK ||
         tracuu_db_add_synonym(db, e, a) != TRACUU_OK)
         return -1;
+    const char *keys[2] = {a, e}, *forms[2] = {abbr, expansion};
+    for (int i = 0; i < 2; i++) {
+        char mk[SYN_META_MAX + 8];
+        snprintf(mk, sizeof mk, "syn:%s", keys[i]);
+        if (strlen(keys[i]) > SYN_META_MAX)
+            continue;
+        char *old = tu_syn_display(db, keys[i]);   /* the first form stays */
+        if (!old && tracuu_db_set_metadata(db, mk, forms[i], strlen(forms[i]))
+                        != TRACUU_OK)
+            return -1;
+        free(old);
+    }
     return 0;
+}
+
+char *tu_syn_display(tracuu_db_t *db, const char *key)
+{
+    char mk[SYN_META_MAX + 8];
+    if (strlen(key) > SYN_META_MAX)
+        return NULL;
+    snprintf(mk, sizeof mk, "syn:%s", key);
+    char *v = NULL;
+    size_t len = 0;
+    if (tracuu_db_get_metadata(db, mk, &v, &len) == TRACUU_OK && v && len)
+        return v;
+    free(v);
+    return NULL;
 }

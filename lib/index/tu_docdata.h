@@ -1,5 +1,6 @@
 /* The document data stored with each document (docs/design.md section 5): path,
- * title, date, format, encoding, refs, models and the stored text.
+ * title, date, format, encoding, refs, models, the own identity (number,
+ * type, issuer, place, subject, signer) and the stored text.
  * Serialised as records: one tag byte, a LEB128 length, the bytes.  Unknown
  * tags are skipped when reading, so fields can be added later. */
 #ifndef TU_DOCDATA_H
@@ -15,6 +16,9 @@ typedef struct {
                          * its head (text_len bytes); 0: text is whole */
     char **refs; size_t n_refs;       /* display forms */
     char **models; size_t n_models;   /* display names */
+    /* the document's own identity from its header (NULL if none) */
+    char *own_number, *own_type, *issuer, *issuer_parent, *issuer_code,
+         *place, *subject, *signer;
 } tu_docdata_t;
 
 /* Serialise D into B (appends).  -1 if B failed. */

@@ -13,9 +13,15 @@
  * the text has no token, -1 if it does not fit in CAP. */
 int tu_syn_key(const char *s, size_t n, char *out, size_t cap);
 
-/* Record ABBR <-> EXPANSION in both directions, unless ABBR folds to a
+/* Record ABBR <-> EXPANSION in both directions (and the forms with marks
+ * of both keys, metadata "syn:KEY"), unless ABBR folds to a
  * Vietnamese syllable (ĐU, TU, HU: they would collide with dự, tự, hư).
  * 0, or -1 on a write error (see tracuu_db_last_error). */
 int tu_syn_add_pair(tracuu_db_t *db, const char *abbr, const char *expansion);
+
+/* The form with marks of a synonym key as first recorded ("an ninh trat
+ * tu" -> "an ninh trật tự", "antt" -> "ANTT"), malloc'd; NULL if none
+ * (databases made before it was recorded). */
+char *tu_syn_display(tracuu_db_t *db, const char *key);
 
 #endif

@@ -171,3 +171,52 @@ const char *tracuu_issuer_name(const char *code)
     }
     return r;
 }
+
+const char *tracuu_type_label(const char *code, char *out, size_t cap)
+{
+    const char *name = tracuu_type_name(code);
+    if (!name || cap < 8) return NULL;
+    size_t n = strlen(name), l;
+    uint32_t c = tu_ch_dec(name, n, 0, &l);
+    char b[4];
+    size_t bl = tu_ch_enc(tu_ch_toupper(c), b);
+    if (bl + n - l + 1 > cap) return NULL;
+    memcpy(out, b, bl);
+    memcpy(out + bl, name + l, n - l + 1);
+    return out;
+}
+
+/* Headings that are not the name of a table entry. */
+static const entry_t heading_extra[] = {
+    {"CTr", "chương trình hành động"}, {"TT", "thông tri"},
+};
+
+/* S folded with all blanks removed ("B Á O  C Á O" -> "baocao"). */
+static int squeeze(const char *s, size_t n, char *out, size_t cap)
+{
+    char f[256];
+    if (n > 200 || tu_scan_fold(s, n, f, sizeof f) < 0) return -1;
+    size_t o = 0;
+    for (size_t i = 0; f[i]; i++) {
+        if (f[i] == ' ' || f[i] == '\t') continue;
+        if (o + 1 >= cap) return -1;
+        out[o++] = f[i];
+    }
+    out[o] = '\0';
+    return (int)o;
+}
+
+const char *tracuu_type_of_heading(const char *s, size_t n)
+{
+    char a[256], b[256];
+    if (squeeze(s, n, a, sizeof a) <= 0) return NULL;
+    for (size_t i = 0; i < NT; i++)
+        if (squeeze(types[i].name, strlen(types[i].name), b, sizeof b) > 0
+            && strcmp(a, b) == 0)
+            return types[i].code;
+    for (size_t i = 0; i < sizeof heading_extra / sizeof heading_extra[0]; i++)
+        if (squeeze(heading_extra[i].name, strlen(heading_extra[i].name), b,
+                    sizeof b) > 0 && strcmp(a, b) == 0)
+            return heading_extra[i].code;
+    return NULL;
+}

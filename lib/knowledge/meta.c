@@ -1,5 +1,7 @@
 /* tracuu: tracuu_meta_extract ties the document-knowledge parsers together:
- * the document's own date (docdate.c), the document numbers it cites
+ * the document's own identity from its header (header.c: number, type,
+ * issuer, place and date, subject, signer), the document's own date (the
+ * header's, else owndate.c), the document numbers it cites
  * (docnum.c, de-duplicated by key; a later mention fills in the issue date
  * and year a first one lacked), the "mô hình" names (models.c) and the
  * abbreviation pairs it defines (abbrev.c). */
@@ -7,6 +9,7 @@
 #include <string.h>
 #include "knowledge/tu_abbrev.h"
 #include "knowledge/tu_docnum.h"
+#include "knowledge/tu_header.h"
 #include "knowledge/tu_models.h"
 #include "knowledge/tu_owndate.h"
 #include "knowledge/tu_scan.h"
@@ -47,7 +50,11 @@ tracuu_status_t tracuu_meta_extract(const char *text, size_t n,
     tracuu_ref_t r;
     int got;
     if (!text || !out) return TRACUU_ERR_INVALID_ARG;
-    tu_docdate_find(text, n, out->date);
+    if ((rc = tu_header_parse(text, n, &out->own)) != TRACUU_OK) return rc;
+    if (out->own.date[0])
+        memcpy(out->date, out->own.date, sizeof out->date);
+    else
+        tu_docdate_find(text, n, out->date);
     memset(&r, 0, sizeof r);
     while ((got = tu_ref_next(text, n, &pos, &r, &a, &b)) == 1)
         if ((rc = add_ref(out, &r)) != TRACUU_OK) return rc;
@@ -68,5 +75,6 @@ void tracuu_meta_clear(tracuu_meta_t *m)
         free(m->pairs[i].expansion);
     }
     free(m->pairs);
+    tracuu_own_clear(&m->own);
     memset(m, 0, sizeof *m);
 }

@@ -1,6 +1,8 @@
 /* JSON renderings of results, listings and documents (docs/design.md section 4). */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include "tracuu/meta.h"
 #include "tracuu/render.h"
 #include "base/tu_buf.h"
 #include "render/tu_json.h"
@@ -8,7 +10,54 @@
 #define JSON_MAX ((size_t)256 << 20)
 
 const char *const tracuu_facet_names[TRACUU_N_FACETS] = {
-    "type", "issuer", "year", "model"};
+    "type", "issuer", "year", "model", "cited_type", "cited_issuer"};
+
+/* "own": the document's own identity (null fields when unknown), and
+ * "cited_by"; "ref_links": each cited number with the document of the
+ * archive whose own number it is (docid or null) and its code labels. */
+static void own_json(tu_buf_t *b, const tracuu_ident_t *o)
+{
+    const struct { const char *k; const char *v; } f[] = {
+        {"number", o->number}, {"type", o->type}, {"type_name", o->type_name},
+        {"issuer", o->issuer}, {"issuer_parent", o->issuer_parent},
+        {"issuer_code", o->issuer_code}, {"issuer_name", o->issuer_name},
+        {"place", o->place}, {"subject", o->subject}, {"signer", o->signer}};
+    tu_buf_adds(b, ",\"own\":{");
+    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+        tu_buf_printf(b, "%s\"%s\":", i ? "," : "", f[i].k);
+        tu_json_str(b, f[i].v);
+    }
+    tu_buf_printf(b, "},\"cited_by\":%u", o->cited_by);
+}
+
+static void ref_links(tu_buf_t *b, char **refs, const tracuu_docid_t *ids,
+                      size_t n)
+{
+    tu_buf_adds(b, ",\"ref_links\":[");
+    for (size_t i = 0; i < n; i++) {
+        tracuu_ref_t r;
+        memset(&r, 0, sizeof r);
+        const char *tn = NULL, *in = NULL;
+        char lab[200];
+        if (tracuu_ref_parse(refs[i], strlen(refs[i]), &r) == TRACUU_OK) {
+            tn = r.type ? tracuu_type_label(r.type, lab, sizeof lab) : NULL;
+            in = r.issuer ? tracuu_issuer_name(r.issuer) : NULL;
+        }
+        tu_buf_adds(b, i ? ",{\"ref\":" : "{\"ref\":");
+        tu_json_str(b, refs[i]);
+        if (ids && ids[i])
+            tu_buf_printf(b, ",\"docid\":%u", ids[i]);
+        else
+            tu_buf_adds(b, ",\"docid\":null");
+        tu_buf_adds(b, ",\"type_name\":");
+        tu_json_str(b, tn);
+        tu_buf_adds(b, ",\"issuer_name\":");
+        tu_json_str(b, in);
+        tu_buf_addc(b, '}');
+        tracuu_ref_clear(&r);
+    }
+    tu_buf_addc(b, ']');
+}
 
 static void str_list(tu_buf_t *b, char **items, size_t n)
 {
@@ -69,7 +118,10 @@ char *tracuu_results_json(const tracuu_results_t *r, int with_facets)
         tu_json_str(&b, h->format);
         tu_buf_adds(&b, ",\"encoding\":");
         tu_json_str(&b, h->encoding);
-        tu_buf_adds(&b, h->partial ? ",\"partial\":true}" : ",\"partial\":false}");
+        tu_buf_adds(&b, h->partial ? ",\"partial\":true" : ",\"partial\":false");
+        own_json(&b, &h->own);
+        ref_links(&b, h->refs, h->ref_docids, h->n_refs);
+        tu_buf_addc(&b, '}');
     }
     tu_buf_addc(&b, ']');
     if (with_facets) {
@@ -111,6 +163,14 @@ char *tracuu_listing_json(const tracuu_listing_t *l, int what)
                 tu_buf_printf(&b, ",\"year\":%d", it->year);
             else
                 tu_buf_adds(&b, ",\"year\":null");
+            tu_buf_adds(&b, ",\"type_name\":");
+            tu_json_str(&b, it->type_name);
+            tu_buf_adds(&b, ",\"issuer_name\":");
+            tu_json_str(&b, it->issuer_name);
+            if (it->in_archive)
+                tu_buf_printf(&b, ",\"in_archive\":%u", it->in_archive);
+            else
+                tu_buf_adds(&b, ",\"in_archive\":null");
         } else {
             tu_buf_adds(&b, "{\"name\":");
             tu_json_str(&b, it->name);
@@ -143,6 +203,8 @@ char *tracuu_docview_json(const tracuu_docview_t *v)
     tu_json_str(&b, v->format);
     tu_buf_adds(&b, ",\"encoding\":");
     tu_json_str(&b, v->encoding);
+    own_json(&b, &v->own);
+    ref_links(&b, v->refs, v->ref_docids, v->n_refs);
     tu_buf_adds(&b, ",\"text\":");
     tu_json_string(&b, v->text ? v->text : "", v->text ? v->text_len : 0);
     tu_buf_printf(&b, ",\"text_length\":%zu,\"text_truncated\":%s",

@@ -6,6 +6,7 @@
 #include "tracuu/search.h"
 #include "tracuu/meta.h"
 #include "tracuu/schema.h"
+#include "search/tu_citations.h"
 #include "search/tu_query.h"
 
 #define MAX_PATHS 1000
@@ -200,8 +201,14 @@ tracuu_status_t tracuu_listing(tracuu_db_t *db, int what, const char *query,
                 it->issuer = strdup(r.issuer ? r.issuer : "");
                 if (!it->year)
                     it->year = r.year;
+                char lab[200];
+                if (r.type && tracuu_type_label(r.type, lab, sizeof lab))
+                    it->type_name = strdup(lab);
+                it->issuer_name = r.issuer ? tracuu_issuer_name(r.issuer) : NULL;
             }
             tracuu_ref_clear(&r);
+            if (it->name)
+                it->in_archive = tu_ref_owner(db, it->name);
         }
         if (!it->type)
             it->type = strdup("");
@@ -246,6 +253,7 @@ void tracuu_listing_free(tracuu_listing_t *l)
         free(it->name);
         free(it->type);
         free(it->issuer);
+        free(it->type_name);
         for (size_t j = 0; j < it->n_paths; j++)
             free(it->paths[j]);
         free(it->paths);

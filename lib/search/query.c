@@ -581,7 +581,8 @@ static tracuu_query_t *date_range(parser_t *p, const lexeme_t *lx,
 
 char *tu_field_value_key(const char *field, const char *value, size_t n)
 {
-    if (strcmp(field, "so") == 0) {
+    if (strcmp(field, "so") == 0 || strcmp(field, "kyhieu") == 0 ||
+        strcmp(field, "trichdan") == 0) {
         tracuu_ref_t r;
         memset(&r, 0, sizeof r);
         if (tracuu_ref_parse(value, n, &r) == TRACUU_OK) {
@@ -677,7 +678,8 @@ static tracuu_query_t *field_query(parser_t *p, const lexeme_t *lx,
         return NULL;
     }
     tracuu_query_t *t = prefixed_term(f->prefix, key, strlen(key));
-    if (strcmp(f->field, "so") == 0 && !p->in_neg)
+    if ((strcmp(f->field, "so") == 0 || strcmp(f->field, "trichdan") == 0 ||
+         strcmp(f->field, "kyhieu") == 0) && !p->in_neg)
         add_str(&p->out->hl, &p->out->n_hl, key, strlen(key));
     free(key);
     return tracuu_query_scale(t, 0);

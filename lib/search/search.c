@@ -9,6 +9,7 @@
 #include "tracuu/normalize.h"
 #include "tracuu/schema.h"
 #include "index/tu_docdata.h"
+#include "search/tu_citations.h"
 #include "search/tu_query.h"
 #include "search/tu_numquery.h"
 #include "search/tu_partial.h"
@@ -19,7 +20,8 @@
 #include "base/tu_buf.h"
 
 static const unsigned facet_slots[TRACUU_N_FACETS] = {
-    TU_SLOT_TYPES, TU_SLOT_ISSUERS, TU_SLOT_YEAR, TU_SLOT_MODELS};
+    TU_SLOT_OWNTYPE, TU_SLOT_OWNISS, TU_SLOT_YEAR, TU_SLOT_MODELS,
+    TU_SLOT_TYPES, TU_SLOT_ISSUERS};
 
 static char *dupmsg(const char *prefix, const char *detail)
 {
@@ -63,16 +65,20 @@ static tracuu_query_t *facet_filter(const char *field, const char *prefix,
 static tracuu_query_t *with_filters(tracuu_query_t *q,
                                     const tracuu_search_req_t *req)
 {
-    tracuu_query_t *subs[5];
+    tracuu_query_t *subs[7];
     size_t n = 0;
     subs[n++] = q ? q : tracuu_query_match_all();
     char year[16] = "";
     if (req->year > 0 && req->year < 10000)
         snprintf(year, sizeof year, "%d", req->year);
     tracuu_query_t *f;
-    if ((f = facet_filter("loai", TU_PREFIX_TYPE, req->type)))
+    if ((f = facet_filter("loai", TU_PREFIX_OWNTYPE, req->type)))
         subs[n++] = f;
-    if ((f = facet_filter("coquan", TU_PREFIX_ISSUER, req->issuer)))
+    if ((f = facet_filter("coquan", TU_PREFIX_OWNISS, req->issuer)))
+        subs[n++] = f;
+    if ((f = facet_filter("loaitd", TU_PREFIX_TYPE, req->cited_type)))
+        subs[n++] = f;
+    if ((f = facet_filter("coquantd", TU_PREFIX_ISSUER, req->cited_issuer)))
         subs[n++] = f;
     if ((f = facet_filter("mohinh", TU_PREFIX_MODEL, req->model)))
         subs[n++] = f;
@@ -116,6 +122,11 @@ static tracuu_status_t fill_hit(tracuu_db_t *db, tracuu_docid_t docid,
     h->n_models = d.n_models;
     d.refs = d.models = NULL;
     d.n_refs = d.n_models = 0;
+    if (tu_ident_take(db, &d, &h->own) != TRACUU_OK ||
+        tu_ref_links(db, h->refs, h->n_refs, &h->ref_docids) != TRACUU_OK) {
+        tu_docdata_clear(&d);
+        return TRACUU_ERR_NOMEM;
+    }
     /* one pass over the text: the snippet, and the suggestion watching */
     tu_suggest_begin(sg);
     if (tu_snippet(d.text, d.text_len, pq->hl, pq->n_hl, snip_bytes,
@@ -324,6 +335,8 @@ void tracuu_results_free(tracuu_results_t *r)
         free(h->snippet);
         free(h->hl);
         free_list(h->refs, h->n_refs);
+        free(h->ref_docids);
+        tracuu_ident_clear(&h->own);
         free_list(h->models, h->n_models);
         free(h->format);
         free(h->encoding);
@@ -440,8 +453,15 @@ tracuu_status_t tracuu_docview(tracuu_db_t *db, tracuu_docid_t docid,
     v->format = d.format;
     v->encoding = d.encoding;
     free(d.date);
-    rc = TRACUU_OK;
-    if (tu_highlight(v->text, v->text_len, pq.hl, pq.n_hl, &v->hl, &v->n_hl) != 0)
+    rc = tu_ident_take(db, &d, &v->own);
+    if (rc == TRACUU_OK)
+        rc = tu_ref_links(db, v->refs, v->n_refs, &v->ref_docids);
+    d.path = d.title = d.text = d.format = d.encoding = d.date = NULL;
+    d.refs = d.models = NULL;
+    d.n_refs = d.n_models = 0;
+    tu_docdata_clear(&d);
+    if (rc == TRACUU_OK &&
+        tu_highlight(v->text, v->text_len, pq.hl, pq.n_hl, &v->hl, &v->n_hl) != 0)
         rc = TRACUU_ERR_NOMEM;
     tu_parsed_clear(&pq);
     if (rc != TRACUU_OK) {
@@ -462,6 +482,8 @@ void tracuu_docview_free(tracuu_docview_t *v)
     free(v->hl);
     free_list(v->refs, v->n_refs);
     free_list(v->models, v->n_models);
+    free(v->ref_docids);
+    tracuu_ident_clear(&v->own);
     free(v->format);
     free(v->encoding);
     free(v);

@@ -3,6 +3,7 @@
 #include "cgi_link.h"
 #include "cgi_mark.h"
 #include "render/tu_html.h"
+#include "tracuu/meta.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,6 +59,8 @@ static void head(tu_buf_t *b, const char *title, const cgi_params_t *p)
             hidden(b, "sort", "date");
         hidden(b, "type", p->type);
         hidden(b, "issuer", p->issuer);
+        hidden(b, "ctype", p->cited_type);
+        hidden(b, "cissuer", p->cited_issuer);
         if (p->year) {
             char y[16];
             snprintf(y, sizeof y, "%d", p->year);
@@ -88,11 +91,93 @@ static void date_vi(tu_buf_t *b, const char *iso)
     }
 }
 
-static void refs_list(tu_buf_t *b, char **refs, size_t n)
+/* The labels of a number's codes ("Chương trình phối hợp – Ban Dân vận
+ * Huyện ủy") into OUT; "" if none known. */
+static void ref_labels(const char *ref, char *out, size_t cap)
+{
+    tracuu_ref_t r;
+    char lab[200];
+    memset(&r, 0, sizeof r);
+    out[0] = '\0';
+    if (tracuu_ref_parse(ref, strlen(ref), &r) == TRACUU_OK) {
+        const char *tn = r.type ? tracuu_type_label(r.type, lab, sizeof lab) : NULL;
+        const char *in = r.issuer ? tracuu_issuer_name(r.issuer) : NULL;
+        snprintf(out, cap, "%s%s%s", tn ? tn : "", tn && in ? " – " : "",
+                 in ? in : "");
+    }
+    tracuu_ref_clear(&r);
+}
+
+/* The numbers a document gives: a link to the document of the archive
+ * whose own number it is, the code labels as a tooltip. */
+static void refs_list(tu_buf_t *b, char **refs, const tracuu_docid_t *ids,
+                      size_t n, tracuu_docid_t self)
 {
     for (size_t i = 0; i < n; i++) {
-        ADD("<span class=\"ref\">");
+        char lab[400];
+        ref_labels(refs[i], lab, sizeof lab);
+        tracuu_docid_t id = ids ? ids[i] : 0;
+        if (id && id != self) {
+            cgi_link_t l;
+            memset(&l, 0, sizeof l);
+            l.doc = id;
+            ADD("<a class=\"ref in\" href=\"");
+            cgi_link_href(b, &l);
+            ADD("\" title=\"");
+            ESC(lab);
+            ADD(*lab ? " – có trong kho\">" : "Có trong kho\">");
+        } else {
+            ADD(id && id == self ? "<span class=\"ref self\" title=\""
+                                 : "<span class=\"ref\" title=\"");
+            ESC(lab);
+            ADD(id && id == self ? (*lab ? " – văn bản này\">" : "Văn bản này\">")
+                                 : (*lab ? " – không có trong kho\">"
+                                         : "Không có trong kho\">"));
+        }
         ESC(refs[i]);
+        ADD(id && id != self ? "</a> " : "</span> ");
+    }
+}
+
+/* The link listing the documents that cite the own number KEY. */
+static void cited_by(tu_buf_t *b, const tracuu_ident_t *o)
+{
+    if (!o->number || !o->number_key)
+        return;
+    char q[400];
+    snprintf(q, sizeof q, "trichdan:%s", o->number_key);
+    cgi_link_t l;
+    memset(&l, 0, sizeof l);
+    l.q = q;
+    if (o->cited_by) {
+        ADD("<a class=\"citedby\" href=\"");
+        cgi_link_href(b, &l);
+        tu_buf_printf(b, "\">Được dẫn chiếu bởi %u văn bản</a>",
+                      (unsigned)o->cited_by);
+    } else {
+        ADD("<span class=\"citedby\">Chưa được văn bản nào trong kho dẫn chiếu</span>");
+    }
+}
+
+/* "Báo cáo số 12-BC/HU của HUYỆN ỦY LÂM HÀ" */
+static void own_line(tu_buf_t *b, const tracuu_ident_t *o)
+{
+    if (o->type) {
+        ADD("<span class=\"own-type\" title=\"");
+        ESC(o->type);
+        ADD("\">");
+        ESC(o->type_name ? o->type_name : o->type);
+        ADD("</span>");
+    }
+    if (o->number) {
+        ADD(o->type ? " số <span class=\"own-number\">" : "Số <span class=\"own-number\">");
+        ESC(o->number);
+        ADD("</span>");
+    }
+    if (o->issuer) {
+        ADD(o->type || o->number ? " – <span class=\"own-issuer\">"
+                                 : "<span class=\"own-issuer\">");
+        ESC(o->issuer);
         ADD("</span>");
     }
 }
@@ -100,8 +185,19 @@ static void refs_list(tu_buf_t *b, char **refs, size_t n)
 /* ------------------------------------------------------------- results */
 
 static const char *const facet_titles[TRACUU_N_FACETS] = {
-    "Loại văn bản", "Cơ quan ban hành", "Năm", "Mô hình"
+    "Loại văn bản", "Cơ quan ban hành", "Năm", "Mô hình",
+    "Loại văn bản được dẫn chiếu", "Cơ quan của văn bản được dẫn chiếu"
 };
+
+/* The label shown after a facet value's code, or NULL. */
+static const char *facet_label(int f, const char *v, char *buf, size_t cap)
+{
+    if (f == TRACUU_FACET_TYPE || f == TRACUU_FACET_CITED_TYPE)
+        return tracuu_type_label(v, buf, cap);
+    if (f == TRACUU_FACET_CITED_ISSUER)
+        return tracuu_issuer_name(v);
+    return NULL;
+}
 
 /* The link state L with facet F set to VALUE (NULL: removed). */
 static void set_facet(cgi_link_t *l, int f, const char *value)
@@ -109,6 +205,8 @@ static void set_facet(cgi_link_t *l, int f, const char *value)
     switch (f) {
     case TRACUU_FACET_TYPE: l->type = value; break;
     case TRACUU_FACET_ISSUER: l->issuer = value; break;
+    case TRACUU_FACET_CITED_TYPE: l->cited_type = value; break;
+    case TRACUU_FACET_CITED_ISSUER: l->cited_issuer = value; break;
     case TRACUU_FACET_YEAR: {
         long y = value ? strtol(value, NULL, 10) : 0;
         l->year = (y >= 1000 && y <= 9999) ? (int)y : 0;
@@ -125,6 +223,8 @@ static const char *active_facet(const cgi_params_t *p, int f, char *ybuf,
     switch (f) {
     case TRACUU_FACET_TYPE: return p->type;
     case TRACUU_FACET_ISSUER: return p->issuer;
+    case TRACUU_FACET_CITED_TYPE: return p->cited_type;
+    case TRACUU_FACET_CITED_ISSUER: return p->cited_issuer;
     case TRACUU_FACET_YEAR:
         if (!p->year)
             return NULL;
@@ -184,6 +284,13 @@ static void facets(tu_buf_t *b, const cgi_params_t *p,
             if (on)
                 ADD("<strong>");
             ESC(it->value);
+            char lab[200];
+            const char *label = facet_label(f, it->value, lab, sizeof lab);
+            if (label) {
+                ADD(" <span class=\"label\">(");
+                ESC(label);
+                ADD(")</span>");
+            }
             if (on)
                 ADD("</strong> ✕");
             tu_buf_printf(b, "</a> <span class=\"n\">(%s%u)</span></li>\n",
@@ -238,6 +345,15 @@ static void hit(tu_buf_t *b, const cgi_params_t *p, const tracuu_hit_t *h)
     ADD("</a></h2>\n");
     if (h->partial)
         ADD("<p class=\"partial-hit\">Chứa một phần các từ đã gõ</p>\n");
+    if (h->own.number || h->own.type || h->own.issuer) {
+        ADD("<p class=\"own\">");
+        own_line(b, &h->own);
+        if (h->own.number) {
+            ADD(" · ");
+            cited_by(b, &h->own);
+        }
+        ADD("</p>\n");
+    }
     if (h->date[0] || h->n_refs) {
         ADD("<p class=\"meta\">");
         if (h->date[0]) {
@@ -249,7 +365,7 @@ static void hit(tu_buf_t *b, const cgi_params_t *p, const tracuu_hit_t *h)
             if (h->n_refs)
                 ADD(" · ");
         }
-        refs_list(b, h->refs, h->n_refs);
+        refs_list(b, h->refs, h->ref_docids, h->n_refs, h->docid);
         ADD("</p>\n");
     }
     if (h->snippet && *h->snippet) {
@@ -442,9 +558,44 @@ int cgi_html_docview(tu_buf_t *b, const cgi_params_t *p,
         date_vi(b, v->date);
         ADD("</time></dd>\n");
     }
+    const tracuu_ident_t *o = &v->own;
+    const struct { const char *dt, *dd; } own[] = {
+        {"Số, ký hiệu", o->number}, {"Cơ quan ban hành", o->issuer},
+        {"Cơ quan cấp trên", o->issuer_parent}, {"Nơi ban hành", o->place},
+        {"Trích yếu", o->subject}, {"Người ký", o->signer}};
+    if (o->type) {
+        ADD("<dt>Loại văn bản</dt><dd>");
+        ESC(o->type_name ? o->type_name : o->type);
+        ADD(" (");
+        ESC(o->type);
+        ADD(")</dd>\n");
+    }
+    for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
+        if (!own[i].dd)
+            continue;
+        ADD("<dt>");
+        ADD(own[i].dt);
+        ADD("</dt><dd>");
+        ESC(own[i].dd);
+        if (i == 1 && o->issuer_code) {
+            ADD(" (");
+            ESC(o->issuer_code);
+            if (o->issuer_name) {
+                ADD(" = ");
+                ESC(o->issuer_name);
+            }
+            ADD(")");
+        }
+        ADD("</dd>\n");
+    }
+    if (o->number) {
+        ADD("<dt>Dẫn chiếu đến văn bản này</dt><dd>");
+        cited_by(b, o);
+        ADD("</dd>\n");
+    }
     if (v->n_refs) {
         ADD("<dt>Số hiệu</dt><dd>");
-        refs_list(b, v->refs, v->n_refs);
+        refs_list(b, v->refs, v->ref_docids, v->n_refs, v->docid);
         ADD("</dd>\n");
     }
     strings_dd(b, "Mô hình", v->models, v->n_models);

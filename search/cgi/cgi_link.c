@@ -14,6 +14,8 @@ cgi_link_t cgi_link_from(const cgi_params_t *p)
     l.sort_by_date = p->sort_by_date;
     l.type = p->type;
     l.issuer = p->issuer;
+    l.cited_type = p->cited_type;
+    l.cited_issuer = p->cited_issuer;
     l.model = p->model;
     l.year = p->year;
     l.like = p->like;
@@ -50,6 +52,8 @@ int cgi_link_url(tu_buf_t *b, const cgi_link_t *l)
         param(b, &first, "dunggo", "1");
     param(b, &first, "type", l->type);
     param(b, &first, "issuer", l->issuer);
+    param(b, &first, "ctype", l->cited_type);
+    param(b, &first, "cissuer", l->cited_issuer);
     if (l->year) {
         snprintf(num, sizeof num, "%d", l->year);
         param(b, &first, "year", num);

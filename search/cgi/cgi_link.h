@@ -13,6 +13,7 @@ typedef struct {
     uint32_t page;          /* 0 or 1: left out */
     int sort_by_date;
     const char *type, *issuer, *model;
+    const char *cited_type, *cited_issuer;
     int year;
     uint32_t doc;
     uint32_t like;          /* like=DOCID */

@@ -19,10 +19,10 @@ typedef struct {
 } parse_ctx_t;
 
 enum { P_Q, P_PAGE, P_SORT, P_TYPE, P_ISSUER, P_YEAR, P_MODEL, P_FORMAT,
-       P_DOC, P_ASSET, P_LIKE, P_ASTYPED, P_N };
+       P_DOC, P_ASSET, P_LIKE, P_ASTYPED, P_CTYPE, P_CISSUER, P_N };
 static const char *const names[P_N] = {
     "q", "page", "sort", "type", "issuer", "year", "model", "format", "doc",
-    "asset", "like", "dunggo"
+    "asset", "like", "dunggo", "ctype", "cissuer"
 };
 
 /* A decimal number in [LO, HI] with nothing else around it. */
@@ -99,12 +99,15 @@ static int on_pair(const char *k, size_t klen, const char *v, size_t vlen,
         return 0;
     case P_TYPE:
     case P_ISSUER:
+    case P_CTYPE:
+    case P_CISSUER:
         if (vlen > CGI_MAX_FILTER_BYTES) {
             snprintf(c->err, c->errsz, "%s is longer than %d bytes",
                      names[i], CGI_MAX_FILTER_BYTES);
             return REJECT;
         }
-        return copy(i == P_TYPE ? &p->type : &p->issuer, v, vlen)
+        return copy(i == P_TYPE ? &p->type : i == P_ISSUER ? &p->issuer
+                    : i == P_CTYPE ? &p->cited_type : &p->cited_issuer, v, vlen)
             ? TU_QS_NOMEM : 0;
     case P_MODEL:
         if (vlen > CGI_MAX_MODEL_BYTES) {
@@ -189,6 +192,8 @@ void cgi_params_free(cgi_params_t *p)
     free(p->q);
     free(p->type);
     free(p->issuer);
+    free(p->cited_type);
+    free(p->cited_issuer);
     free(p->model);
     memset(p, 0, sizeof *p);
 }

@@ -10,7 +10,7 @@
 #define CGI_MAX_QS_BYTES 8192     /* whole QUERY_STRING */
 #define CGI_MAX_PAGE 1000
 #define CGI_PAGE_SIZE 10
-#define CGI_MAX_FILTER_BYTES 64   /* type, issuer */
+#define CGI_MAX_FILTER_BYTES 200  /* type, issuer (an issuer heading), ctype, cissuer */
 #define CGI_MAX_MODEL_BYTES 256
 
 enum { CGI_FMT_HTML, CGI_FMT_JSON };
@@ -20,6 +20,7 @@ typedef struct {
     uint32_t page;          /* 1..CGI_MAX_PAGE */
     int sort_by_date;
     char *type, *issuer, *model;  /* malloc'd, NULL if absent or empty */
+    char *cited_type, *cited_issuer;  /* ctype, cissuer: what is cited */
     int year;               /* 0 = none */
     int format;             /* CGI_FMT_* */
     uint32_t doc;           /* 0 = none */

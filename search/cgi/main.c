@@ -115,6 +115,8 @@ static int search(tracuu_db_t *db, const cgi_params_t *p)
     req.sort_by_date = p->sort_by_date;
     req.type = p->type;
     req.issuer = p->issuer;
+    req.cited_type = p->cited_type;
+    req.cited_issuer = p->cited_issuer;
     req.model = p->model;
     req.year = p->year;
     req.want_facets = 1;

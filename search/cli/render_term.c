@@ -56,6 +56,18 @@ void cli_render_results(FILE *out, const tracuu_results_t *r, int color)
         fprintf(out, "   %s%s%s%s%s\n", name ? name : "?", h->date[0] ? "  [" : "", h->date,
                 h->date[0] ? "]" : "", h->partial ? "  (một phần)" : "");
         free(name);
+        if (h->own.number || h->own.type || h->own.issuer) {
+            fputs("   Văn bản:", out);
+            if (h->own.type_name || h->own.type)
+                fprintf(out, " %s", h->own.type_name ? h->own.type_name : h->own.type);
+            if (h->own.number)
+                fprintf(out, " số %s", h->own.number);
+            if (h->own.issuer)
+                fprintf(out, " của %s", h->own.issuer);
+            if (h->own.cited_by)
+                fprintf(out, " — được dẫn chiếu bởi %u văn bản", h->own.cited_by);
+            fputs("\n", out);
+        }
         if (h->n_refs) {
             fputs("   Số hiệu:", out);
             for (size_t j = 0; j < h->n_refs && j < 8; j++)
@@ -71,7 +83,9 @@ void cli_render_results(FILE *out, const tracuu_results_t *r, int color)
 void cli_render_facets(FILE *out, const tracuu_results_t *r)
 {
     static const char *const labels[TRACUU_N_FACETS] = {
-        "Loại văn bản (type)", "Cơ quan (issuer)", "Năm (year)", "Mô hình (model)"};
+        "Loại văn bản (type)", "Cơ quan ban hành (issuer)", "Năm (year)",
+        "Mô hình (model)", "Loại văn bản được dẫn (cited_type)",
+        "Cơ quan được dẫn (cited_issuer)"};
     for (int f = 0; f < TRACUU_N_FACETS; f++) {
         if (!r->n_facets[f])
             continue;
@@ -93,10 +107,18 @@ void cli_render_listing(FILE *out, const tracuu_listing_t *l, int what)
     for (size_t i = 0; i < l->n; i++) {
         const tracuu_listing_item_t *it = &l->items[i];
         if (what == TRACUU_LIST_REFS) {
-            fprintf(out, "%s  loại %s, cơ quan %s", it->name,
-                    *it->type ? it->type : "?", *it->issuer ? it->issuer : "?");
+            fprintf(out, "%s  loại %s", it->name, *it->type ? it->type : "?");
+            if (it->type_name)
+                fprintf(out, " (%s)", it->type_name);
+            fprintf(out, ", cơ quan %s", *it->issuer ? it->issuer : "?");
+            if (it->issuer_name)
+                fprintf(out, " (%s)", it->issuer_name);
             if (it->year)
                 fprintf(out, ", năm %d", it->year);
+            if (it->in_archive)
+                fprintf(out, ", có trong kho: văn bản %u", it->in_archive);
+            else
+                fputs(", không có trong kho", out);
         } else {
             fprintf(out, "%s", it->name);
         }
@@ -118,10 +140,33 @@ void cli_render_doc(FILE *out, const tracuu_docview_t *v, int color)
     free(name);
     if (v->date[0])
         fprintf(out, "Ngày: %s\n", v->date);
-    if (v->n_refs) {
-        fputs("Số hiệu:", out);
-        for (size_t j = 0; j < v->n_refs; j++)
-            fprintf(out, " %s", v->refs[j]);
+    const tracuu_ident_t *o = &v->own;
+    if (o->number)
+        fprintf(out, "Số, ký hiệu: %s\n", o->number);
+    if (o->type)
+        fprintf(out, "Loại văn bản: %s%s%s%s\n", o->type, o->type_name ? " (" : "",
+                o->type_name ? o->type_name : "", o->type_name ? ")" : "");
+    if (o->issuer || o->issuer_code)
+        fprintf(out, "Cơ quan ban hành: %s%s%s%s%s\n", o->issuer ? o->issuer : "",
+                o->issuer_parent ? " — " : "", o->issuer_parent ? o->issuer_parent : "",
+                o->issuer_name ? " — " : "", o->issuer_name ? o->issuer_name : "");
+    if (o->place)
+        fprintf(out, "Nơi ban hành: %s\n", o->place);
+    if (o->subject)
+        fprintf(out, "Trích yếu: %s\n", o->subject);
+    if (o->signer)
+        fprintf(out, "Người ký: %s\n", o->signer);
+    if (o->number)
+        fprintf(out, "Được dẫn chiếu bởi %u văn bản (trichdan:%s)\n", o->cited_by,
+                o->number);
+    for (size_t j = 0; j < v->n_refs; j++) {
+        fprintf(out, "Dẫn chiếu: %s", v->refs[j]);
+        if (v->ref_docids && v->ref_docids[j] == v->docid)
+            fputs(" (văn bản này)", out);
+        else if (v->ref_docids && v->ref_docids[j])
+            fprintf(out, " -> văn bản %u (--doc %u)", v->ref_docids[j], v->ref_docids[j]);
+        else
+            fputs(" (không có trong kho)", out);
         fputs("\n", out);
     }
     for (size_t j = 0; j < v->n_models; j++)

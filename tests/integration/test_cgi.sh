@@ -78,7 +78,7 @@ check "json: type" has_header 'Content-Type: application/json; charset=utf-8'
 check "json: total as html" [ "$(json 'd["total"]')" = "$n_plain" ]
 check "json: query" [ "$(json 'd["query"]')" = "dan van kheo" ]
 check "json: results" [ "$(json 'len(d["results"])')" = "$(( n_plain < 10 ? n_plain : 10 ))" ]
-check "json: facets" [ "$(json '",".join(sorted(d["facets"].keys()))')" = "issuer,model,type,year" ]
+check "json: facets" [ "$(json '",".join(sorted(d["facets"].keys()))')" = "cited_issuer,cited_type,issuer,model,type,year" ]
 check "json: rank 1" [ "$(json 'd["results"][0]["rank"]')" = 1 ]
 docid=$(json 'd["results"][0]["docid"]')
 

@@ -34,7 +34,7 @@ f = json.load(sys.stdin)["facets"]
 print([x for x in f["year"]])')
 expect_eq "facets counted on the remote shard too" "$facets" \
   "[{'value': '2023', 'count': 2}, {'value': '2024', 'count': 1}]"
-expect_contains "refs across shards" "$("$BIN/tracuu-search" --refs)" "25-NQ/TW  loại NQ, cơ quan TW, năm 2013: 3 văn bản"
+expect_contains "refs across shards" "$("$BIN/tracuu-search" --refs)" "25-NQ/TW  loại NQ (Nghị quyết), cơ quan TW (Ban Chấp hành Trung ương), năm 2013, không có trong kho: 3 văn bản"
 page=$(REQUEST_METHOD=GET QUERY_STRING='q=dan+van+kheo' "$BIN/tracuu.cgi" 2>&1)
 expect_contains "search page over shards" "$page" "Status: 200"
 # One shard stopped (SIGSTOP: it accepts the connection but never answers):
@@ -49,7 +49,7 @@ expect_eq "shard silent: exit 0" "$rc" 0
 expect_eq "shard silent: the other shard's results" "$(python3 -c 'import json,sys,os; print(" ".join(sorted(os.path.basename(r["path"])[:3] for r in json.load(sys.stdin)["results"])))' <<<"$out")" "000 001 002"
 expect_contains "shard silent: JSON warning" "$(python3 -c 'import json,sys; print(json.load(sys.stdin)["warnings"])' <<<"$out")" "shard 127.0.0.1:$port did not answer"
 expect_contains "shard silent: stderr warning" "$(cat "$SCRATCH/err")" "tracuu-search: warning: shard 127.0.0.1:$port did not answer"
-expect_contains "shard silent: refs from the other" "$("$BIN/tracuu-search" --refs 2>/dev/null)" "25-NQ/TW  loại NQ, cơ quan TW, năm 2013: 2 văn bản"
+expect_contains "shard silent: refs from the other" "$("$BIN/tracuu-search" --refs 2>/dev/null)" "25-NQ/TW  loại NQ (Nghị quyết), cơ quan TW (Ban Chấp hành Trung ương), năm 2013, không có trong kho: 2 văn bản"
 page=$(REQUEST_METHOD=GET QUERY_STRING='q=dan+van+kheo' "$BIN/tracuu.cgi" 2>"$SCRATCH/cgi.err")
 expect_contains "shard silent: page 200" "$page" "Status: 200"
 expect_contains "shard silent: notice on the page" "$page" "Kết quả chưa đầy đủ: phần kho 127.0.0.1:$port không trả lời"

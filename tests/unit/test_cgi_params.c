@@ -106,7 +106,7 @@ void tu_test_main(void)
     memset(qs + 5, 'A', CGI_MAX_FILTER_BYTES + 1);
     qs[6 + CGI_MAX_FILTER_BYTES] = '\0';
     CHECK_INT(parse(qs), -1);
-    CHECK_STR(err, "type is longer than 64 bytes");
+    CHECK_STR(err, "type is longer than 200 bytes");
     qs[5 + CGI_MAX_FILTER_BYTES] = '\0';
     CHECK_INT(parse(qs), 0);
     cgi_params_free(&p);

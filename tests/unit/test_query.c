@@ -60,8 +60,15 @@ static void test_syntax(void)
     contains("title:kheo", "XTkheo");
     contains("so:25-nq/tw", "XREF25-nq/tw");
     contains("so:61/2018/ND-CP", "XREF61/2018/nd-cp");
-    contains("loai:NQ", "XTYPEnq");
-    contains("coquan:TW", "XISStw");
+    /* issue 11: loai:/coquan: the document's own type and issuer,
+     * loaitd:/coquantd: those it cites, kyhieu:/trichdan: own and cited */
+    contains("loai:NQ", "XLOAInq");
+    contains("coquan:TW", "XCQtw");
+    contains("loai:\"báo cáo\"", "XLOAIbao cao");
+    contains("loaitd:NQ", "XTYPEnq");
+    contains("coquantd:TW", "XISStw");
+    contains("kyhieu:12-bc/hu", "XKH12-bc/hu");
+    contains("trichdan:25-NQ/TW", "XTD25-nq/tw");
     contains("nam:2023", "Y2023");
     contains("nam:2021..2023", "VALUE_RANGE 0 20210101 20231231");
     contains("ngay:2021-01-01..2022-12-31", "VALUE_RANGE 0 20210101 20221231");
