@@ -762,16 +762,28 @@ static tracuu_query_t *near_chain(parser_t *p, const lexeme_t *first)
         toks_t ts;
         tokenize_into(ops[i].s, ops[i].n, &ts);
         for (size_t j = 0; j < ts.n && nt < 64; j++) {
+            if (starred(p, &ts.tok[j])) {
+                fail(p, (size_t)(ts.tok[j].s - p->text),
+                     "a prefix* cannot stand beside NEAR: type the whole word");
+                break;
+            }
             char key[KEY_MAX];
             int kl = tracuu_norm_fold(ts.tok[j].s, ts.tok[j].len, key, sizeof key);
             if (kl > 0)
                 terms[nt++] = tu_qterm_word("", &ts.tok[j], key, (size_t)kl);
         }
-        tracuu_query_t *q = tokens_query(p, &ts, "");
+        tracuu_query_t *q = p->err ? NULL : tokens_query(p, &ts, "");
         if (q)
             each[ne++] = q;
     }
     p->out->only_words = 0;
+    if (p->err) {
+        for (size_t i = 0; i < nt; i++)
+            tracuu_query_free(terms[i]);
+        for (size_t i = 0; i < ne; i++)
+            tracuu_query_free(each[i]);
+        return NULL;
+    }
     if (nt < 2) {  /* nothing to be near: the words alone */
         for (size_t i = 0; i < nt; i++)
             tracuu_query_free(terms[i]);
@@ -781,11 +793,12 @@ static tracuu_query_t *near_chain(parser_t *p, const lexeme_t *first)
     return tracuu_query_combine(TRACUU_OP_AND, each, ne, 0);
 }
 
-/* The boosts of a run of unquoted words whose tokens are TS: the run as a
- * phrase, and the run within a few words (nearness).  Added even when the
- * whole run is one abbreviation's expansion ("ủy ban nhân dân" = UBND). */
-static tracuu_query_t *run_boost(parser_t *p, tracuu_query_t *group,
-                                 const toks_t *ts)
+/* The boosts of a run of unquoted words whose tokens are TS, into
+ * BOOST[0..2): the run as a phrase, and the run within a few words
+ * (nearness).  Added even when the whole run is one abbreviation's
+ * expansion ("ủy ban nhân dân" = UBND).  The caller applies them last,
+ * after any NOT, so that excluded documents cost no position checks. */
+static void run_boost(parser_t *p, const toks_t *ts, tracuu_query_t **boost)
 {
     int save = p->in_neg;
     p->in_neg = 1;  /* already highlighted */
@@ -803,8 +816,8 @@ static tracuu_query_t *run_boost(parser_t *p, tracuu_query_t *group,
             nk++;
         }
     }
-    tracuu_query_t *subs[3] = {group, ph, tu_near_boost(kp, nk)};
-    return tracuu_query_combine(TRACUU_OP_AND_MAYBE, subs, 3, 0);
+    boost[0] = ph;
+    boost[1] = tu_near_boost(kp, nk);
 }
 
 /* An AND group: items until OR, ) or the end. */
@@ -815,6 +828,7 @@ static node_t parse_and(parser_t *p)
     lexeme_t run[MAX_NODES];
     size_t nrun = 0;
     node_t r = {NULL, 0};
+    tracuu_query_t *boost[2] = {NULL, NULL};
     int first = 1;
     for (;;) {
         lexeme_t *lx = peek(p);
@@ -899,10 +913,14 @@ static node_t parse_and(parser_t *p)
                 for (size_t j = 0; j < one.n && ts.n < 60; j++)
                     ts.tok[ts.n++] = one.tok[j];
             }
-            group = run_boost(p, group, &ts);
+            run_boost(p, &ts, boost);
         }
         if (group)
             pos[np++] = group;
+    }
+    if (p->err || np == 0) {
+        tracuu_query_free(boost[0]);
+        tracuu_query_free(boost[1]);
     }
     if (p->err) {
         for (size_t i = 0; i < np; i++)
@@ -920,14 +938,17 @@ static node_t parse_and(parser_t *p)
         return r;
     }
     tracuu_query_t *pq = np == 1 ? pos[0] : tracuu_query_combine(TRACUU_OP_AND, pos, np, 0);
-    if (nn == 0) {
-        r.q = pq;
-        return r;
+    if (nn > 0) {
+        tracuu_query_t *subs[MAX_NODES + 1];
+        subs[0] = pq;
+        memcpy(subs + 1, neg, nn * sizeof *neg);
+        pq = tracuu_query_combine(TRACUU_OP_AND_NOT, subs, nn + 1, 0);
     }
-    tracuu_query_t *subs[MAX_NODES + 1];
-    subs[0] = pq;
-    memcpy(subs + 1, neg, nn * sizeof *neg);
-    r.q = tracuu_query_combine(TRACUU_OP_AND_NOT, subs, nn + 1, 0);
+    if (boost[0] || boost[1]) {
+        tracuu_query_t *subs[3] = {pq, boost[0], boost[1]};
+        pq = tracuu_query_combine(TRACUU_OP_AND_MAYBE, subs, 3, 0);
+    }
+    r.q = pq;
     return r;
 }
 

@@ -1,4 +1,5 @@
 /* Typo tolerance: see tu_spell.h. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "search/tu_spell.h"
@@ -22,6 +23,12 @@ typedef struct {
     cand_t c[MAX_CAND];
     size_t nc;
 } word_t;
+
+/* Copy the key SRC (shorter than KEY, checked by the callers) into DST. */
+static void kcopy(char *dst, const char *src)
+{
+    snprintf(dst, KEY, "%s", src);
+}
 
 unsigned tu_spell_distance(const char *a, const char *b)
 {
@@ -93,8 +100,8 @@ static void add_cand(word_t *w, const char *key, const char *shown,
         w->nc++;
     }
     cand_t *c = &w->c[at];
-    strcpy(c->key, key);
-    strcpy(c->shown, shown ? shown : key);
+    kcopy(c->key, key);
+    kcopy(c->shown, shown ? shown : key);
     c->edits = edits;
     c->freq = freq;
 }
@@ -244,7 +251,7 @@ int tu_spell_correct(tracuu_db_t *db, char *const *words, size_t n,
     /* one word at a time, the others as typed */
     char keys[TU_SPELL_MAX_WORDS][KEY];
     for (size_t i = 0; i < n; i++)
-        strcpy(keys[i], w[i].key);
+        kcopy(keys[i], w[i].key);
     score_t best = {0, 99, 0, 0};
     size_t bi = 0, bc = 0;
     for (size_t i = 0; i < n; i++) {
@@ -252,7 +259,7 @@ int tu_spell_correct(tracuu_db_t *db, char *const *words, size_t n,
         if (!w[i].correctable || (unknown && w[i].freq > 0))
             continue;
         for (size_t c = 0; c < w[i].nc; c++) {
-            strcpy(keys[i], w[i].c[c].key);
+            kcopy(keys[i], w[i].c[c].key);
             score_t s = try_keys(db, keys, n, w[i].c[c].edits, w[i].c[c].freq);
             if (s.found && better(s, best)) {
                 best = s;
@@ -260,7 +267,7 @@ int tu_spell_correct(tracuu_db_t *db, char *const *words, size_t n,
                 bc = c;
             }
         }
-        strcpy(keys[i], w[i].key);
+        kcopy(keys[i], w[i].key);
     }
     int rc = 1;
     out->n = n;
@@ -283,7 +290,7 @@ int tu_spell_correct(tracuu_db_t *db, char *const *words, size_t n,
                 if (better(a, b))
                     pick[i] = c;
             }
-            strcpy(keys[i], w[i].c[pick[i]].key);
+            kcopy(keys[i], w[i].c[pick[i]].key);
         }
         if (all && finds(db, keys, n, 0)) {
             rc = 0;
