@@ -72,6 +72,7 @@ typedef struct {
     tracuu_hit_t *hits; size_t n_hits;
     tracuu_facet_item_t *facets[TRACUU_N_FACETS];
     size_t n_facets[TRACUU_N_FACETS];
+    char **warnings; size_t n_warnings;  /* e.g. a shard that did not answer */
 } tracuu_results_t;
 
 /* Run REQ on DB.  *OUT is freed with tracuu_results_free.  A malformed query
@@ -107,6 +108,18 @@ tracuu_status_t tracuu_docview(tracuu_db_t *db, tracuu_docid_t docid,
                                char **errmsg);
 void tracuu_docview_free(tracuu_docview_t *v);
 
+/* The metadata key where tracuu-index records the real roots it indexed
+ * (and the outside roots it was allowed), one a line. */
+#define TRACUU_META_ROOTS "roots"
+
+/* May the search page show the document whose file is PATH?  1 if PATH
+ * still resolves (symbolic links followed) under one of the roots recorded
+ * in DB, or cannot be resolved at all (the file is gone, or lives on
+ * another machine: the text shown is the one indexed); 0 if it now leads
+ * out of every root (e.g. replaced by a link to /etc).  A database without
+ * recorded roots (older runs) gives 1. */
+int tracuu_path_servable(tracuu_db_t *db, const char *path);
+
 /* Archive listings for --refs and --models, restricted to documents
  * matching QUERY (NULL or "" = all).  Sorted by number of documents, most
  * first. */
@@ -121,7 +134,11 @@ typedef struct {
 typedef struct {
     tracuu_listing_item_t *items;
     size_t n;
+    char **warnings; size_t n_warnings;  /* e.g. a shard that did not answer */
 } tracuu_listing_t;
+
+/* The warnings of DB (tracuu_db_warning) as a malloc'd list in *OUT, *N. */
+void tracuu_db_copy_warnings(tracuu_db_t *db, char ***out, size_t *n);
 
 enum { TRACUU_LIST_REFS, TRACUU_LIST_MODELS };
 tracuu_status_t tracuu_listing(tracuu_db_t *db, int what, const char *query,

@@ -59,6 +59,28 @@ const char *tracuu_db_last_error(const tracuu_db_t *db);
  * call tracuu_db_reopen and start the walk again. */
 tracuu_status_t tracuu_db_reopen(tracuu_db_t *db);
 
+/* Shards: a database path may be a stub file listing shards ("auto PATH",
+ * "remote HOST:PORT").  Each is opened on its own; a remote shard that does
+ * not connect and answer within the timeout (default 5000 ms; set before
+ * opening, for every later open) is left out, the others searched, and a
+ * warning kept on the handle.  A shard that stops answering during a search
+ * is left out the same way (the search is run once more).  The warnings
+ * are English lines owned by DB. */
+void tracuu_db_set_shard_timeout(unsigned ms);
+size_t tracuu_db_n_warnings(const tracuu_db_t *db);
+const char *tracuu_db_warning(const tracuu_db_t *db, size_t i);
+
+/* Access scope: after this, DB shows only the documents indexed by at
+ * least one of the N boolean TERMS (e.g. folder terms XDIR...): searches
+ * are filtered at Xapian level (totals, facets and pages count only those),
+ * and get_data, get_value, doc_terms, find_term, postings, termfreq and
+ * all_terms treat every other document as missing (TRACUU_ERR_NOT_FOUND).
+ * N = 0 with TERMS not NULL: nothing is visible.  TERMS NULL: no scope.
+ * Doccount, metadata and synonyms stay archive-wide. */
+tracuu_status_t tracuu_db_set_scope(tracuu_db_t *db, const char *const *terms,
+                                    size_t n);
+int tracuu_db_is_scoped(const tracuu_db_t *db);
+
 /* Number of documents (0 on error). */
 uint32_t tracuu_db_doccount(tracuu_db_t *db);
 
@@ -125,7 +147,8 @@ tracuu_status_t tracuu_db_synonym_keys(tracuu_db_t *db, const char *prefix,
  * away (1 or 2), from the dictionary that replace/delete keep: the
  * documents' folded words of 2 to 32 letters a-z, each counted once per
  * document.  *OUT malloc'd (caller frees), or NULL when there is none
- * (also when WORD is itself in the dictionary). */
+ * (also when WORD is itself in the dictionary, and on a scoped handle when
+ * no document of the scope has the suggestion). */
 tracuu_status_t tracuu_db_spelling(tracuu_db_t *db, const char *word,
                                    unsigned max_edits, char **out);
 

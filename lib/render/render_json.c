@@ -83,6 +83,8 @@ char *tracuu_results_json(const tracuu_results_t *r, int with_facets)
         }
         tu_buf_addc(&b, '}');
     }
+    tu_buf_adds(&b, ",\"warnings\":");
+    str_list(&b, r->warnings, r->n_warnings);
     tu_buf_adds(&b, "}\n");
     return tu_buf_take(&b, NULL);
 }
@@ -114,7 +116,9 @@ char *tracuu_listing_json(const tracuu_listing_t *l, int what)
         str_list(&b, it->paths, it->n_paths);
         tu_buf_addc(&b, '}');
     }
-    tu_buf_adds(&b, "]}\n");
+    tu_buf_adds(&b, "],\"warnings\":");
+    str_list(&b, l->warnings, l->n_warnings);
+    tu_buf_adds(&b, "}\n");
     return tu_buf_take(&b, NULL);
 }
 

@@ -260,6 +260,8 @@ tracuu_status_t tu_search_run(tracuu_db_t *db, const tracuu_search_req_t *req,
     }
     if (rc == TRACUU_OK && req->want_suggestion)
         r->suggestion = keystroke_suggestion(db, &pq);
+    if (rc == TRACUU_OK)
+        tracuu_db_copy_warnings(db, &r->warnings, &r->n_warnings);
     if (sg) {
         if (rc == TRACUU_OK && !r->suggestion)
             r->suggestion = tu_suggest_result(sg, db);
@@ -306,7 +308,20 @@ void tracuu_results_free(tracuu_results_t *r)
     free(r->query);
     free(r->suggestion);
     free(r->corrected);
+    free_list(r->warnings, r->n_warnings);
     free(r);
+}
+
+void tracuu_db_copy_warnings(tracuu_db_t *db, char ***out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    size_t k = tracuu_db_n_warnings(db);
+    if (!k || !(*out = calloc(k, sizeof **out)))
+        return;
+    for (size_t i = 0; i < k; i++)
+        if (((*out)[*n] = strdup(tracuu_db_warning(db, i))))
+            (*n)++;
 }
 
 tracuu_status_t tracuu_docview(tracuu_db_t *db, tracuu_docid_t docid,

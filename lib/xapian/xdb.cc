@@ -240,7 +240,10 @@ extern "C" tracuu_status_t tracuu_db_open(const char *path, int mode,
                                                    Xapian::DB_CREATE_OR_OPEN);
             db->xdb = db->wdb;
         } else {
-            db->xdb = new Xapian::Database(path);
+            db->xdb = tu_xdb_open_stub(db->path, tu_xdb_shard_timeout_ms(), db->warnings);
+            db->from_stub = db->xdb != NULL;
+            if (!db->xdb)
+                db->xdb = new Xapian::Database(path);
         }
     } catch (...) {
         std::string m;
@@ -253,6 +256,18 @@ extern "C" tracuu_status_t tracuu_db_open(const char *path, int mode,
     }
     *out = db;
     return TRACUU_OK;
+}
+
+static unsigned shard_timeout_ms = 5000;
+
+unsigned tu_xdb_shard_timeout_ms()
+{
+    return shard_timeout_ms;
+}
+
+extern "C" void tracuu_db_set_shard_timeout(unsigned ms)
+{
+    shard_timeout_ms = ms ? ms : 5000;
 }
 
 extern "C" void tracuu_db_close(tracuu_db_t *db)
@@ -281,6 +296,7 @@ extern "C" tracuu_status_t tracuu_db_reopen(tracuu_db_t *db)
         return TRACUU_ERR_INVALID_ARG;
     try {
         db->xdb->reopen();
+        tu_xdb_scope_reset(db);
         return TRACUU_OK;
     } catch (...) {
         return tu_xdb_caught(db->err, "reopen");
@@ -316,6 +332,9 @@ extern "C" tracuu_status_t tracuu_db_get_data(tracuu_db_t *db,
         return errf(db->err, TRACUU_ERR_NOT_FOUND,
                     "get_data: no document 0");
     try {
+        if (!tu_xdb_in_scope(db, docid))
+            return errf(db->err, TRACUU_ERR_NOT_FOUND, "get_data: no document %u",
+                        static_cast<unsigned>(docid));
         std::string s = tu_xdb_retry(db, [&] {
             return db->xdb->get_document(docid).get_data();
         });
@@ -343,6 +362,9 @@ extern "C" tracuu_status_t tracuu_db_get_value(tracuu_db_t *db,
         return errf(db->err, TRACUU_ERR_NOT_FOUND,
                     "get_value: no document 0");
     try {
+        if (!tu_xdb_in_scope(db, docid))
+            return errf(db->err, TRACUU_ERR_NOT_FOUND, "get_value: no document %u",
+                        static_cast<unsigned>(docid));
         std::string s = tu_xdb_retry(db, [&] {
             return db->xdb->get_document(docid).get_value(slot);
         });
@@ -369,7 +391,7 @@ extern "C" tracuu_status_t tracuu_db_termfreq(tracuu_db_t *db,
         return TRACUU_OK;   /* no such term can be in the index */
     try {
         std::string t(term, n);
-        *freq = tu_xdb_retry(db, [&] { return db->xdb->get_termfreq(t); });
+        *freq = tu_xdb_retry(db, [&] { return tu_xdb_scoped_termfreq(db, t); });
         return TRACUU_OK;
     } catch (...) {
         return tu_xdb_caught(db->err, "termfreq");
@@ -392,7 +414,10 @@ extern "C" tracuu_status_t tracuu_db_find_term(tracuu_db_t *db,
         std::string t(term, n);
         *docid = tu_xdb_retry(db, [&]() -> Xapian::docid {
             Xapian::PostingIterator it = db->xdb->postlist_begin(t);
-            return it != db->xdb->postlist_end(t) ? *it : 0;
+            Xapian::PostingIterator end = db->xdb->postlist_end(t);
+            while (it != end && !tu_xdb_in_scope(db, *it))
+                ++it;
+            return it != end ? *it : 0;
         });
         return TRACUU_OK;
     } catch (...) {
@@ -414,8 +439,16 @@ extern "C" tracuu_status_t tracuu_db_all_terms(tracuu_db_t *db,
         for (Xapian::TermIterator it = db->xdb->allterms_begin(p); it != end;
              ++it) {
             std::string t = *it;
-            uint32_t cf = db->xdb->get_collection_freq(t);
-            if (cb(t.c_str(), t.size(), it.get_termfreq(), cf, ctx) != 0)
+            uint32_t df = it.get_termfreq(), cf;
+            if (db->scoped) {
+                /* only what the scope holds; its count stands for both */
+                df = cf = tu_xdb_scoped_termfreq(db, t);
+                if (df == 0)
+                    continue;
+            } else {
+                cf = db->xdb->get_collection_freq(t);
+            }
+            if (cb(t.c_str(), t.size(), df, cf, ctx) != 0)
                 break;
         }
         return TRACUU_OK;
@@ -437,6 +470,9 @@ extern "C" tracuu_status_t tracuu_db_doc_terms(tracuu_db_t *db,
         return errf(db->err, TRACUU_ERR_NOT_FOUND,
                     "doc_terms: no document 0");
     try {
+        if (!tu_xdb_in_scope(db, docid))
+            return errf(db->err, TRACUU_ERR_NOT_FOUND, "doc_terms: no document %u",
+                        static_cast<unsigned>(docid));
         std::string p(prefix ? prefix : "");
         Xapian::TermIterator end = db->xdb->termlist_end(docid);
         Xapian::TermIterator it = db->xdb->termlist_begin(docid);
@@ -472,6 +508,8 @@ extern "C" tracuu_status_t tracuu_db_postings(tracuu_db_t *db,
         Xapian::PostingIterator end = db->xdb->postlist_end(t);
         for (Xapian::PostingIterator it = db->xdb->postlist_begin(t);
              it != end; ++it) {
+            if (!tu_xdb_in_scope(db, *it))
+                continue;
             if (cb(*it, ctx) != 0)
                 break;
         }
@@ -747,7 +785,8 @@ extern "C" tracuu_status_t tracuu_db_spelling(tracuu_db_t *db, const char *word,
         std::string s = tu_xdb_retry(db, [&] {
             return db->xdb->get_spelling_suggestion(w, max_edits);
         });
-        if (s.empty())
+        /* a scoped handle suggests only words its documents have */
+        if (s.empty() || (db->scoped && tu_xdb_scoped_termfreq(db, s) == 0))
             return TRACUU_OK;
         *out = static_cast<char *>(malloc(s.size() + 1));
         if (!*out)

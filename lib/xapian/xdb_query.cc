@@ -327,7 +327,27 @@ extern "C" tracuu_status_t tracuu_db_search(tracuu_db_t *db,
                               "search: too many facet slots");
     tracuu_mset *m = NULL;
     try {
-        m = tu_xdb_retry(db, [&] { return run_search(*db->xdb, q->q, *opts); });
+        Xapian::Query sq = tu_xdb_scope_query(db, q->q);
+        try {
+            m = tu_xdb_retry(db, [&] { return run_search(*db->xdb, sq, *opts); });
+        } catch (const Xapian::NetworkError &) {
+            if (!db->from_stub)
+                throw;
+            /* a shard stopped answering since the opening: open the stub
+             * again (it stands in an empty shard for each silent one, with
+             * a warning) and search once more */
+            std::vector<std::string> w;
+            Xapian::Database *x = tu_xdb_open_stub(db->path, tu_xdb_shard_timeout_ms(), w);
+            if (!x)
+                throw;
+            delete db->xdb;
+            db->xdb = x;
+            for (const std::string &s : w)
+                if (std::find(db->warnings.begin(), db->warnings.end(), s) == db->warnings.end())
+                    db->warnings.push_back(s);
+            tu_xdb_scope_reset(db);
+            m = run_search(*db->xdb, sq, *opts);
+        }
     } catch (...) {
         return tu_xdb_caught(db->err, "search");
     }
@@ -434,6 +454,8 @@ extern "C" tracuu_status_t tracuu_db_expand(tracuu_db_t *db,
     try {
         Xapian::ESet eset = tu_xdb_retry(db, [&] {
             db->xdb->get_document(docid);   /* DocNotFoundError if none */
+            if (!tu_xdb_in_scope(db, docid))
+                throw Xapian::DocNotFoundError("document outside the access scope");
             Xapian::Enquire enq(*db->xdb);
             Xapian::RSet rset;
             rset.add_document(docid);
