@@ -82,8 +82,8 @@ d = js("typo", "--as-typed", "cong tac dan vna")
 check("typo: --as-typed", (d["corrected"], d["total"]), (None, 0))
 check("typo: nothing near", js("typo", "xqzw")["corrected"], None)
 d = js("typo", "cong", "tac", "dan", "vna")
-check("typo: --json keeps every field", sorted(d.keys()),
-      sorted(["query", "total", "offset", "suggestion", "corrected", "results"]))
+check("typo: --json keeps every field",
+      {"query", "total", "offset", "suggestion", "corrected", "results"} <= set(d.keys()), True)
 check("typo: query stays as typed", d["query"], "cong tac dan vna")
 _, out, _ = run("typo", "cong", "tac", "dan", "vna")
 check("typo: terminal says so",
