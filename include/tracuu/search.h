@@ -51,6 +51,7 @@ typedef struct {
     char **refs; size_t n_refs;
     char **models; size_t n_models;
     char *format, *encoding;  /* "" if unknown */
+    int partial;           /* holds only part of the query's words */
 } tracuu_hit_t;
 
 typedef struct {
@@ -69,6 +70,9 @@ typedef struct {
     char *suggestion;       /* NULL if none */
     char *corrected;        /* the query searched instead of the typed one
                              * (which found nothing), NULL if none */
+    int partial;            /* some hit holds only part of the query: a
+                             * question, a long query or pasted text was
+                             * ranked by how much of it documents hold */
     tracuu_hit_t *hits; size_t n_hits;
     tracuu_facet_item_t *facets[TRACUU_N_FACETS];
     size_t n_facets[TRACUU_N_FACETS];

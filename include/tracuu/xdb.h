@@ -255,6 +255,11 @@ tracuu_query_t *tracuu_query_wildcard(const char *prefix, size_t len,
                                       uint32_t limit, int error_past_limit);
 /* Multiply Q's weight by FACTOR (>= 0); takes ownership of Q. */
 tracuu_query_t *tracuu_query_scale(tracuu_query_t *q, double factor);
+/* Every document, each with the same weight WEIGHT (>= 0): a tier above
+ * the weight of word queries when combined under FILTER/AND_MAYBE, e.g.
+ * FILTER(const(W), exact matches) ranks exact matches first.  Xapian's
+ * FixedWeightPostingSource, so it works on remote shards too. */
+tracuu_query_t *tracuu_query_const(double weight);
 /* A copy of Q sharing its internals (Xapian queries are reference counted). */
 tracuu_query_t *tracuu_query_copy(const tracuu_query_t *q);
 void tracuu_query_free(tracuu_query_t *q);

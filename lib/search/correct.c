@@ -103,10 +103,18 @@ tracuu_status_t tracuu_search(tracuu_db_t *db, const tracuu_search_req_t *req,
                               tracuu_results_t **out, char **errmsg)
 {
     tracuu_status_t rc = tu_search_run(db, req, NULL, 0, out, errmsg);
+    /* corrected when nothing holds every word typed: no result, or only
+     * partial ones (a document holding every word always ranks first) */
     if (rc != TRACUU_OK || !req->want_suggestion || req->as_typed ||
-        (*out)->total > 0 || req->offset > 0)
+        req->offset > 0 ||
+        ((*out)->total > 0 && !((*out)->n_hits > 0 && (*out)->hits[0].partial)))
         return rc;
     tracuu_results_t *r2 = corrected_search(db, req, *out);
+    /* a correction that itself holds only part of the query is no better */
+    if (r2 && r2->n_hits > 0 && r2->hits[0].partial && (*out)->total > 0) {
+        tracuu_results_free(r2);
+        r2 = NULL;
+    }
     if (r2) {
         tracuu_results_free(*out);
         *out = r2;

@@ -4,6 +4,8 @@
 #include <string.h>
 #include "search/tu_query.h"
 #include "search/tu_qterm.h"
+#include "search/tu_numquery.h"
+#include "search/tu_partial.h"
 #include "base/tu_buf.h"
 #include "index/tu_synonyms.h"
 #include "index/tu_indexdoc.h"
@@ -26,6 +28,7 @@ typedef struct {
     size_t at;         /* byte offset in the query, for messages */
     int neg;           /* "-" before it */
     unsigned gap;      /* L_NEAR: words allowed between */
+    int plus;          /* "+" before it: never dropped by partial matching */
 } lexeme_t;
 
 typedef struct {
@@ -38,6 +41,7 @@ typedef struct {
     char *err;
     tu_parsed_t *out;
     int in_neg;        /* under NOT: terms are not highlighted */
+    int saw_and;       /* an explicit AND: every word is required */
 } parser_t;
 
 /* ------------------------------------------------------------- lexing */
@@ -119,6 +123,7 @@ static int lex(parser_t *p, lexeme_t *lx)
     if ((*s == '-' || *s == '+') && left > 1 && !is_space((unsigned char)s[1]) &&
         s[1] != ')') {
         lx->neg = *s == '-';
+        lx->plus = *s == '+';
         p->pos++;
         s++;
         left--;
@@ -374,15 +379,66 @@ static int syn_cb(const char *s, size_t len, void *ctx)
     return 0;
 }
 
-/* A run of plain words: each word (or run of words forming a synonym key)
- * becomes a query; the run's queries are returned in QS. */
+/* The words W[0..N) as typed, each anywhere: AND of their queries. */
+static tracuu_query_t *words_as_typed(parser_t *p, const lexeme_t *w, size_t n)
+{
+    tracuu_query_t *each[8];
+    size_t ne = 0;
+    for (size_t j = 0; j < n && ne < 8; j++) {
+        toks_t ts;
+        tokenize_into(w[j].s, w[j].n, &ts);
+        tracuu_query_t *one = tokens_query(p, &ts, "");
+        if (one)
+            each[ne++] = one;
+    }
+    return ne == 0 ? NULL : tracuu_query_combine(TRACUU_OP_AND, each, ne, 0);
+}
+
+/* A citation ("NQ 36", "7-CT/TU", "thông tư 07 2024") at W[0..]: the
+ * numbers of the archive it names rank first (tu_numquery.h), the words as
+ * typed find the rest.  0 if none (or none in the archive). */
+static size_t citation(parser_t *p, const lexeme_t *w, size_t nw,
+                       tracuu_query_t **q)
+{
+    tu_word_t tw[6];
+    size_t m = nw < 6 ? nw : 6;
+    for (size_t k = 0; k < m; k++) {
+        tw[k].s = w[k].s;
+        tw[k].n = w[k].n;
+    }
+    tu_cite_t c;
+    size_t used = tu_cite_parse(tw, m, 0, &c);
+    if (!used)
+        return 0;
+    char *keys[TU_CITE_MAX_REFS];
+    size_t nk = tu_cite_refs(p->db, &c, keys);
+    if (nk == 0)
+        return 0;
+    for (size_t k = 0; k < nk; k++) {
+        if (!p->in_neg)
+            add_str(&p->out->hl, &p->out->n_hl, keys[k], strlen(keys[k]));
+    }
+    tracuu_query_t *alt[2] = {tu_cite_boost(keys, nk), words_as_typed(p, w, used)};
+    for (size_t k = 0; k < nk; k++)
+        free(keys[k]);
+    *q = tracuu_query_combine(TRACUU_OP_OR, alt, 2, 0);
+    return used;
+}
+
+/* A run of plain words: each word (or run of words forming a synonym key,
+ * or a citation) becomes an item; the run's items are returned in IT. */
 static size_t words_run(parser_t *p, const lexeme_t *w, size_t nw,
-                        tracuu_query_t **qs)
+                        tu_item_t *it)
 {
     size_t nq = 0;
     for (size_t i = 0; i < nw;) {
         size_t used = 1;
         tracuu_query_t *q = NULL;
+        int syn = 0, forced = 0;
+        if (p->db && (used = citation(p, w + i, nw - i, &q)) > 0)
+            forced = 1;
+        else
+            used = 1;
         /* Longest synonym key first: up to 4 words. */
         for (size_t k = nw - i < 4 ? nw - i : 4; p->db && k >= 1 && !q; k--) {
             char key[KEY_MAX];
@@ -413,17 +469,47 @@ static size_t words_run(parser_t *p, const lexeme_t *w, size_t nw,
                 all[na++] = sc.alts[j];
             q = tracuu_query_combine(TRACUU_OP_OR, all, na, 0);
             used = k;
+            syn = 1;
         }
         if (!q) {
             toks_t ts;
             tokenize_into(w[i].s, w[i].n, &ts);
             q = tokens_query(p, &ts, "");
         }
-        if (q)
-            qs[nq++] = q;
+        if (q) {
+            tu_item_t *x = &it[nq++];
+            memset(x, 0, sizeof *x);
+            x->q = q;
+            x->s = w[i].s;
+            x->n = (size_t)(w[i + used - 1].s + w[i + used - 1].n - w[i].s);
+            x->syn = syn;
+            x->forced = forced;
+            for (size_t k = 0; k < used; k++)
+                x->forced |= w[i + k].plus;
+        }
         i += used;
     }
     return nq;
+}
+
+/* The phrase of two adjacent one-word items (for partial matching). */
+static tracuu_query_t *pair_query(parser_t *p, const tu_item_t *a,
+                                  const tu_item_t *b)
+{
+    if (a->syn || b->syn || a->forced || b->forced)
+        return NULL;
+    toks_t ts, t2;
+    tokenize_into(a->s, a->n, &ts);
+    tokenize_into(b->s, b->n, &t2);
+    for (size_t j = 0; j < t2.n && ts.n < 64; j++)
+        ts.tok[ts.n++] = t2.tok[j];
+    if (ts.n < 2)
+        return NULL;
+    int save = p->in_neg;
+    p->in_neg = 1;  /* already highlighted */
+    tracuu_query_t *q = tokens_query(p, &ts, "");
+    p->in_neg = save;
+    return q;
 }
 
 /* ------------------------------------------------------------ fields */
@@ -793,17 +879,22 @@ static tracuu_query_t *near_chain(parser_t *p, const lexeme_t *first)
     return tracuu_query_combine(TRACUU_OP_AND, each, ne, 0);
 }
 
-/* The boosts of a run of unquoted words whose tokens are TS, into
- * BOOST[0..2): the run as a phrase, and the run within a few words
- * (nearness).  Added even when the whole run is one abbreviation's
- * expansion ("ủy ban nhân dân" = UBND).  The caller applies them last,
- * after any NOT, so that excluded documents cost no position checks. */
-static void run_boost(parser_t *p, const toks_t *ts, tracuu_query_t **boost)
+/* The boosts of a run of unquoted words whose tokens are TS: the run as a
+ * phrase, and the run within a few words (nearness).  Added even when the
+ * whole run is one abbreviation's expansion ("ủy ban nhân dân" = UBND). */
+/* The run TS as a phrase (ranks first; already highlighted). */
+static tracuu_query_t *run_phrase(parser_t *p, const toks_t *ts)
 {
     int save = p->in_neg;
     p->in_neg = 1;  /* already highlighted */
     tracuu_query_t *ph = tokens_query(p, ts, "");
     p->in_neg = save;
+    return ph;
+}
+
+/* The run TS within a few words (ranks next): NULL for fewer than 2 words. */
+static tracuu_query_t *run_near(parser_t *p, const toks_t *ts)
+{
     char keys[64][KEY_MAX];
     char *kp[64];
     size_t nk = 0;
@@ -816,8 +907,7 @@ static void run_boost(parser_t *p, const toks_t *ts, tracuu_query_t **boost)
             nk++;
         }
     }
-    boost[0] = ph;
-    boost[1] = tu_near_boost(kp, nk);
+    return tu_near_boost(kp, nk);
 }
 
 /* An AND group: items until OR, ) or the end. */
@@ -828,7 +918,6 @@ static node_t parse_and(parser_t *p)
     lexeme_t run[MAX_NODES];
     size_t nrun = 0;
     node_t r = {NULL, 0};
-    tracuu_query_t *boost[2] = {NULL, NULL};
     int first = 1;
     for (;;) {
         lexeme_t *lx = peek(p);
@@ -841,6 +930,7 @@ static node_t parse_and(parser_t *p)
             }
             size_t at = lx->at;
             next(p);
+            p->saw_and = 1;
             if (!starts_term(peek(p)->kind)) {
                 fail(p, at, "AND needs a term before and after it");
                 break;
@@ -895,40 +985,55 @@ static node_t parse_and(parser_t *p)
             break;
         }
     }
+    tracuu_query_t *relaxed = NULL;
     if (nrun) {
-        tracuu_query_t *wq[MAX_NODES];
+        tu_item_t wq[MAX_NODES];
         size_t nw = words_run(p, run, nrun, wq);
         tracuu_query_t *group = NULL;
-        if (nw == 1)
-            group = wq[0];
-        else if (nw > 1)
-            group = tracuu_query_combine(TRACUU_OP_AND, wq, nw, 0);
-        if (group && nrun > 1) {
-            /* all words; the run as a phrase ranks first, the run within a
-             * few words next */
-            toks_t ts = {.n = 0};
-            for (size_t i = 0; i < nrun && ts.n < 60; i++) {
-                toks_t one;
-                tokenize_into(run[i].s, run[i].n, &one);
-                for (size_t j = 0; j < one.n && ts.n < 60; j++)
-                    ts.tok[ts.n++] = one.tok[j];
+        int top = p->depth == 0 && !p->in_neg && !p->err;
+        if (nw >= 1) {
+            /* all words (question and filler words optional); the run as a
+             * phrase ranks first, the run within a few words next; a
+             * relaxed query beside for partial matching */
+            tracuu_query_t *ph = NULL, *near = NULL;
+            if (nrun > 1) {
+                toks_t ts = {.n = 0};
+                for (size_t i = 0; i < nrun && ts.n < 60; i++) {
+                    toks_t one;
+                    tokenize_into(run[i].s, run[i].n, &one);
+                    for (size_t j = 0; j < one.n && ts.n < 60; j++)
+                        ts.tok[ts.n++] = one.tok[j];
+                }
+                ph = run_phrase(p, &ts);
+                near = run_near(p, &ts);
             }
-            run_boost(p, &ts, boost);
+            tu_partial_mark(p->db, wq, nw);
+            if (top && !p->saw_and) {
+                for (size_t i = 0; i + 1 < nw; i++)
+                    wq[i].pair = pair_query(p, &wq[i], &wq[i + 1]);
+                relaxed = tu_partial_relax(wq, nw, &p->out->partial);
+            }
+            group = tu_partial_strict(wq, nw, ph);
+            if (group && near) {
+                tracuu_query_t *subs[2] = {group, near};
+                group = tracuu_query_combine(TRACUU_OP_AND_MAYBE, subs, 2, 0);
+            } else {
+                tracuu_query_free(near);
+            }
         }
         if (group)
             pos[np++] = group;
-    }
-    if (p->err || np == 0) {
-        tracuu_query_free(boost[0]);
-        tracuu_query_free(boost[1]);
     }
     if (p->err) {
         for (size_t i = 0; i < np; i++)
             tracuu_query_free(pos[i]);
         for (size_t i = 0; i < nn; i++)
             tracuu_query_free(neg[i]);
+        tracuu_query_free(relaxed);
         return r;
     }
+    if (np == 0)
+        tracuu_query_free(relaxed), relaxed = NULL;
     if (np == 0 && nn == 0)
         return r;
     if (np == 0) {
@@ -937,18 +1042,35 @@ static node_t parse_and(parser_t *p)
         r.neg = 1;
         return r;
     }
+    if (relaxed && !p->saw_and) {
+        /* the relaxed run with the other items as they are */
+        tracuu_query_t *rs[MAX_NODES + 1];
+        size_t nr = 0;
+        rs[nr++] = relaxed;
+        for (size_t i = 0; i + 1 < np; i++)   /* pos[np - 1] is the run */
+            rs[nr++] = tracuu_query_copy(pos[i]);
+        tracuu_query_t *rq = tracuu_query_combine(TRACUU_OP_AND, rs, nr, 0);
+        if (nn) {
+            tracuu_query_t *subs[MAX_NODES + 1];
+            subs[0] = rq;
+            for (size_t i = 0; i < nn; i++)
+                subs[1 + i] = tracuu_query_copy(neg[i]);
+            rq = tracuu_query_combine(TRACUU_OP_AND_NOT, subs, nn + 1, 0);
+        }
+        tracuu_query_free(p->out->partial.q);
+        p->out->partial.q = rq;
+    } else {
+        tracuu_query_free(relaxed);
+    }
     tracuu_query_t *pq = np == 1 ? pos[0] : tracuu_query_combine(TRACUU_OP_AND, pos, np, 0);
-    if (nn > 0) {
-        tracuu_query_t *subs[MAX_NODES + 1];
-        subs[0] = pq;
-        memcpy(subs + 1, neg, nn * sizeof *neg);
-        pq = tracuu_query_combine(TRACUU_OP_AND_NOT, subs, nn + 1, 0);
+    if (nn == 0) {
+        r.q = pq;
+        return r;
     }
-    if (boost[0] || boost[1]) {
-        tracuu_query_t *subs[3] = {pq, boost[0], boost[1]};
-        pq = tracuu_query_combine(TRACUU_OP_AND_MAYBE, subs, 3, 0);
-    }
-    r.q = pq;
+    tracuu_query_t *subs[MAX_NODES + 1];
+    subs[0] = pq;
+    memcpy(subs + 1, neg, nn * sizeof *neg);
+    r.q = tracuu_query_combine(TRACUU_OP_AND_NOT, subs, nn + 1, 0);
     return r;
 }
 
@@ -969,6 +1091,8 @@ static node_t parse_or(parser_t *p)
         return left;
     tracuu_query_t *alts[MAX_NODES];
     size_t na = 0;
+    if (p->depth == 0)
+        tu_partial_clear(&p->out->partial);  /* OR: every branch as typed */
     alts[na++] = positive(left);
     while (!p->err && peek(p)->kind == L_OR) {
         size_t at = peek(p)->at;
@@ -1015,6 +1139,13 @@ tracuu_status_t tu_query_parse(tracuu_db_t *db, const char *text,
     size_t len = 0;
     if (tracuu_norm_text(text ? text : "", raw, &nfc, &len, NULL) != TRACUU_OK)
         return TRACUU_ERR_NOMEM;
+    char *paste = NULL;
+    if (tu_partial_paste(nfc, &paste) > 0) {
+        free(nfc);
+        nfc = paste;
+        len = strlen(nfc);
+        out->partial.pasted = 1;
+    }
     parser_t p = {.db = db, .text = nfc, .len = len, .out = out};
     out->only_words = 1;
     node_t n = parse_or(&p);
@@ -1023,6 +1154,8 @@ tracuu_status_t tu_query_parse(tracuu_db_t *db, const char *text,
                                    ? "unbalanced parenthesis: ) without ("
                                    : "unexpected text");
     tracuu_status_t rc = TRACUU_OK;
+    if (p.saw_and)
+        tu_partial_clear(&out->partial);
     if (p.err) {
         tracuu_query_free(n.q);
         if (errmsg)
@@ -1048,6 +1181,7 @@ tracuu_status_t tu_query_parse(tracuu_db_t *db, const char *text,
 void tu_parsed_clear(tu_parsed_t *p)
 {
     tracuu_query_free(p->q);
+    tu_partial_clear(&p->partial);
     for (size_t i = 0; i < p->n_hl; i++)
         free(p->hl[i]);
     free(p->hl);

@@ -1,5 +1,6 @@
 /* Searching: request -> parsed query -> Xapian -> hits with snippets,
  * facets and the "did you mean" suggestion.  See include/tracuu/search.h. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,8 @@
 #include "tracuu/schema.h"
 #include "index/tu_docdata.h"
 #include "search/tu_query.h"
+#include "search/tu_numquery.h"
+#include "search/tu_partial.h"
 #include "search/tu_search.h"
 #include "search/tu_snippet.h"
 #include "search/tu_suggest.h"
@@ -216,6 +219,21 @@ tracuu_status_t tu_search_run(tracuu_db_t *db, const tracuu_search_req_t *req,
         for (int f = 0; f < TRACUU_N_FACETS; f++)
             o.facet_slots[o.n_facet_slots++] = facet_slots[f];
     }
+    /* ranked partial matching: a long query, or a short one whose words
+     * are not all in enough documents, is searched relaxed */
+    int relaxed = 0;
+    if (q && pq.partial.q) {
+        tracuu_query_t *rq = with_filters(tracuu_query_copy(pq.partial.q), req);
+        if (rq && tu_partial_pick(db, &pq.partial, q)) {
+            /* the strict query (phrase and nearness boosts) adds its
+             * weight to the documents holding every word */
+            tracuu_query_t *subs[2] = {rq, q};
+            q = tracuu_query_combine(TRACUU_OP_AND_MAYBE, subs, 2, 0);
+            relaxed = 1;
+        } else {
+            tracuu_query_free(rq);
+        }
+    }
     tracuu_mset_t *m = NULL;
     rc = q ? tracuu_db_search(db, q, &o, &m) : TRACUU_ERR_NOMEM;
     tracuu_query_free(q);
@@ -241,6 +259,14 @@ tracuu_status_t tu_search_run(tracuu_db_t *db, const tracuu_search_req_t *req,
         }
         h->rank = req->offset + i + 1;
         h->score = tracuu_mset_weight(m, i);
+        if (h->score >= TU_TIER) {   /* weight tiers (partial, citations) */
+            double tier = floor(h->score / TU_TIER);
+            h->score -= tier * TU_TIER;
+            h->partial = relaxed && fmod(tier, 2.0) == 0.0;
+        } else {
+            h->partial = relaxed;
+        }
+        r->partial |= h->partial;
         r->n_hits++;
     }
     if (n && !r->hits)
@@ -307,8 +333,8 @@ void tracuu_results_free(tracuu_results_t *r)
     }
     free(r->query);
     free(r->suggestion);
-    free(r->corrected);
     free_list(r->warnings, r->n_warnings);
+    free(r->corrected);
     free(r);
 }
 

@@ -1,5 +1,4 @@
 /* Typo tolerance: see tu_spell.h. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "search/tu_spell.h"
@@ -23,12 +22,6 @@ typedef struct {
     cand_t c[MAX_CAND];
     size_t nc;
 } word_t;
-
-/* Copy the key SRC (shorter than KEY, checked by the callers) into DST. */
-static void kcopy(char *dst, const char *src)
-{
-    snprintf(dst, KEY, "%s", src);
-}
 
 unsigned tu_spell_distance(const char *a, const char *b)
 {
@@ -100,8 +93,10 @@ static void add_cand(word_t *w, const char *key, const char *shown,
         w->nc++;
     }
     cand_t *c = &w->c[at];
-    kcopy(c->key, key);
-    kcopy(c->shown, shown ? shown : key);
+    if (!shown || strlen(shown) >= sizeof c->shown)
+        shown = key;   /* the key fits (checked above) */
+    memcpy(c->key, key, strlen(key) + 1);
+    memcpy(c->shown, shown, strlen(shown) + 1);
     c->edits = edits;
     c->freq = freq;
 }
@@ -251,7 +246,7 @@ int tu_spell_correct(tracuu_db_t *db, char *const *words, size_t n,
     /* one word at a time, the others as typed */
     char keys[TU_SPELL_MAX_WORDS][KEY];
     for (size_t i = 0; i < n; i++)
-        kcopy(keys[i], w[i].key);
+        memcpy(keys[i], w[i].key, strlen(w[i].key) + 1);
     score_t best = {0, 99, 0, 0};
     size_t bi = 0, bc = 0;
     for (size_t i = 0; i < n; i++) {
@@ -259,7 +254,7 @@ int tu_spell_correct(tracuu_db_t *db, char *const *words, size_t n,
         if (!w[i].correctable || (unknown && w[i].freq > 0))
             continue;
         for (size_t c = 0; c < w[i].nc; c++) {
-            kcopy(keys[i], w[i].c[c].key);
+            memcpy(keys[i], w[i].c[c].key, strlen(w[i].c[c].key) + 1);
             score_t s = try_keys(db, keys, n, w[i].c[c].edits, w[i].c[c].freq);
             if (s.found && better(s, best)) {
                 best = s;
@@ -267,7 +262,7 @@ int tu_spell_correct(tracuu_db_t *db, char *const *words, size_t n,
                 bc = c;
             }
         }
-        kcopy(keys[i], w[i].key);
+        memcpy(keys[i], w[i].key, strlen(w[i].key) + 1);
     }
     int rc = 1;
     out->n = n;
@@ -290,7 +285,7 @@ int tu_spell_correct(tracuu_db_t *db, char *const *words, size_t n,
                 if (better(a, b))
                     pick[i] = c;
             }
-            kcopy(keys[i], w[i].c[pick[i]].key);
+            memcpy(keys[i], w[i].c[pick[i]].key, strlen(w[i].c[pick[i]].key) + 1);
         }
         if (all && finds(db, keys, n, 0)) {
             rc = 0;

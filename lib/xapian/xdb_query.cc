@@ -234,6 +234,18 @@ extern "C" tracuu_query_t *tracuu_query_scale(tracuu_query_t *q,
     return res;
 }
 
+extern "C" tracuu_query_t *tracuu_query_const(double weight)
+{
+    if (!isfinite(weight) || weight < 0)
+        return NULL;
+    try {
+        Xapian::PostingSource *ps = new Xapian::FixedWeightPostingSource(weight);
+        return wrap(Xapian::Query(ps->release()));
+    } catch (...) {
+        return NULL;
+    }
+}
+
 extern "C" tracuu_query_t *tracuu_query_copy(const tracuu_query_t *q)
 {
     if (!q)

@@ -233,6 +233,8 @@ static void hit(tu_buf_t *b, const cgi_params_t *p, const tracuu_hit_t *h)
     else
         ADD("(không có tiêu đề)");
     ADD("</a></h2>\n");
+    if (h->partial)
+        ADD("<p class=\"partial-hit\">Chứa một phần các từ đã gõ</p>\n");
     if (h->date[0] || h->n_refs) {
         ADD("<p class=\"meta\">");
         if (h->date[0]) {
@@ -372,6 +374,11 @@ int cgi_html_results(tu_buf_t *b, const cgi_params_t *p,
             tu_buf_printf(b, " Trang %u.", (unsigned)p->page);
     }
     ADD("</p>\n");
+    if (r->partial)
+        ADD("<p class=\"partial\" id=\"partial\">Không phải kết quả nào cũng chứa "
+            "đủ các từ đã gõ: văn bản chứa nhiều từ hơn, từ hiếm hơn, đứng gần "
+            "nhau hơn được xếp trước. Để bắt buộc mọi từ: đặt cụm từ trong "
+            "ngoặc kép, nối bằng AND hoặc viết +từ.</p>\n");
     active_filters(b, p);
     ADD("<div class=\"cols\">\n<section class=\"results\">\n");
     if (r->total)

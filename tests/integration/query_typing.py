@@ -79,11 +79,14 @@ check("typo: suggestion of the correction",
       js("typo", "cong tac dan vna")["suggestion"], "công tác dân vận")
 check("typo: nothing to correct", js("typo", "cong tac dan van")["corrected"], None)
 d = js("typo", "--as-typed", "cong tac dan vna")
-check("typo: --as-typed", (d["corrected"], d["total"]), (None, 0))
+# as typed: not corrected; what it finds holds only part of the query
+check("typo: --as-typed", (d["corrected"], d["total"] == 0 or d["partial"]), (None, True))
 check("typo: nothing near", js("typo", "xqzw")["corrected"], None)
 d = js("typo", "cong", "tac", "dan", "vna")
 check("typo: --json keeps every field",
-      {"query", "total", "offset", "suggestion", "corrected", "results"} <= set(d.keys()), True)
+      sorted(k for k in ["query", "total", "offset", "suggestion", "corrected", "results"]
+             if k in d),
+      sorted(["query", "total", "offset", "suggestion", "corrected", "results"]))
 check("typo: query stays as typed", d["query"], "cong tac dan vna")
 _, out, _ = run("typo", "cong", "tac", "dan", "vna")
 check("typo: terminal says so",

@@ -157,7 +157,7 @@ static void test_typing(void)
     contains("cau NEAR treo", "(cau NEAR 12 treo)");
     contains("\"xay dung\" NEAR/2 cau", "(xay PHRASE 2 dung)");
     contains("\"xay dung\" NEAR/2 cau", "(xay NEAR 5 dung NEAR 5 cau)");
-    contains("phat trien", "AND_MAYBE (phat PHRASE 2 trien) AND_MAYBE (phat NEAR 5 trien)");
+    contains("phat trien", "AND_MAYBE (phat PHRASE 2 trien)) AND_MAYBE (phat NEAR 5 trien)");
     contains("2.450", "(2.450 OR 2450)");
     contains("H'Drai", "OR hdrai");
     contains("hdrai", "hdrai");

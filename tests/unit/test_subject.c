@@ -1,6 +1,5 @@
 /* Subject lines (knowledge/subject.c): letters, reports, plans, and texts
  * without one. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "tu_test.h"
@@ -33,9 +32,9 @@ void tu_test_main(void)
     subject("", NULL);
     /* past the header: not looked at */
     char big[8192];
-    size_t n = 0;
+    size_t len = 0;
     for (int i = 0; i < 60; i++)
-        n += (size_t)snprintf(big + n, sizeof big - n, "dòng\n");
-    snprintf(big + n, sizeof big - n, "V/v muộn\n");
+        len += (size_t)snprintf(big + len, sizeof big - len, "dòng\n");
+    snprintf(big + len, sizeof big - len, "V/v muộn\n");
     subject(big, NULL);
 }
