@@ -985,7 +985,7 @@ static node_t parse_and(parser_t *p)
             break;
         }
     }
-    tracuu_query_t *relaxed = NULL;
+    tracuu_query_t *relaxed = NULL, *near_late = NULL;
     if (nrun) {
         tu_item_t wq[MAX_NODES];
         size_t nw = words_run(p, run, nrun, wq);
@@ -1014,12 +1014,12 @@ static node_t parse_and(parser_t *p)
                 relaxed = tu_partial_relax(wq, nw, &p->out->partial);
             }
             group = tu_partial_strict(wq, nw, ph);
-            if (group && near) {
-                tracuu_query_t *subs[2] = {group, near};
-                group = tracuu_query_combine(TRACUU_OP_AND_MAYBE, subs, 2, 0);
-            } else {
+            /* nearness weighs last, after any NOT: excluded documents
+             * cost no position checks */
+            if (group)
+                near_late = near;
+            else
                 tracuu_query_free(near);
-            }
         }
         if (group)
             pos[np++] = group;
@@ -1030,10 +1030,13 @@ static node_t parse_and(parser_t *p)
         for (size_t i = 0; i < nn; i++)
             tracuu_query_free(neg[i]);
         tracuu_query_free(relaxed);
+        tracuu_query_free(near_late);
         return r;
     }
     if (np == 0)
         tracuu_query_free(relaxed), relaxed = NULL;
+    if (np == 0)
+        tracuu_query_free(near_late), near_late = NULL;
     if (np == 0 && nn == 0)
         return r;
     if (np == 0) {
@@ -1063,14 +1066,17 @@ static node_t parse_and(parser_t *p)
         tracuu_query_free(relaxed);
     }
     tracuu_query_t *pq = np == 1 ? pos[0] : tracuu_query_combine(TRACUU_OP_AND, pos, np, 0);
-    if (nn == 0) {
-        r.q = pq;
-        return r;
+    if (nn > 0) {
+        tracuu_query_t *subs[MAX_NODES + 1];
+        subs[0] = pq;
+        memcpy(subs + 1, neg, nn * sizeof *neg);
+        pq = tracuu_query_combine(TRACUU_OP_AND_NOT, subs, nn + 1, 0);
     }
-    tracuu_query_t *subs[MAX_NODES + 1];
-    subs[0] = pq;
-    memcpy(subs + 1, neg, nn * sizeof *neg);
-    r.q = tracuu_query_combine(TRACUU_OP_AND_NOT, subs, nn + 1, 0);
+    if (near_late) {
+        tracuu_query_t *subs[2] = {pq, near_late};
+        pq = tracuu_query_combine(TRACUU_OP_AND_MAYBE, subs, 2, 0);
+    }
+    r.q = pq;
     return r;
 }
 
