@@ -147,7 +147,8 @@ tracuu_status_t tracuu_db_synonym_keys(tracuu_db_t *db, const char *prefix,
  * away (1 or 2), from the dictionary that replace/delete keep: the
  * documents' folded words of 2 to 32 letters a-z, each counted once per
  * document.  *OUT malloc'd (caller frees), or NULL when there is none
- * (also when WORD is itself in the dictionary). */
+ * (also when WORD is itself in the dictionary, and on a scoped handle when
+ * no document of the scope has the suggestion). */
 tracuu_status_t tracuu_db_spelling(tracuu_db_t *db, const char *word,
                                    unsigned max_edits, char **out);
 

@@ -850,16 +850,28 @@ static tracuu_query_t *near_chain(parser_t *p, const lexeme_t *first)
         toks_t ts;
         tokenize_into(ops[i].s, ops[i].n, &ts);
         for (size_t j = 0; j < ts.n && nt < 64; j++) {
+            if (starred(p, &ts.tok[j])) {
+                fail(p, (size_t)(ts.tok[j].s - p->text),
+                     "a prefix* cannot stand beside NEAR: type the whole word");
+                break;
+            }
             char key[KEY_MAX];
             int kl = tracuu_norm_fold(ts.tok[j].s, ts.tok[j].len, key, sizeof key);
             if (kl > 0)
                 terms[nt++] = tu_qterm_word("", &ts.tok[j], key, (size_t)kl);
         }
-        tracuu_query_t *q = tokens_query(p, &ts, "");
+        tracuu_query_t *q = p->err ? NULL : tokens_query(p, &ts, "");
         if (q)
             each[ne++] = q;
     }
     p->out->only_words = 0;
+    if (p->err) {
+        for (size_t i = 0; i < nt; i++)
+            tracuu_query_free(terms[i]);
+        for (size_t i = 0; i < ne; i++)
+            tracuu_query_free(each[i]);
+        return NULL;
+    }
     if (nt < 2) {  /* nothing to be near: the words alone */
         for (size_t i = 0; i < nt; i++)
             tracuu_query_free(terms[i]);
@@ -975,7 +987,7 @@ static node_t parse_and(parser_t *p)
             break;
         }
     }
-    tracuu_query_t *relaxed = NULL;
+    tracuu_query_t *relaxed = NULL, *near_late = NULL;
     if (nrun) {
         tu_item_t wq[MAX_NODES];
         size_t nw = words_run(p, run, nrun, wq);
@@ -1004,12 +1016,12 @@ static node_t parse_and(parser_t *p)
                 relaxed = tu_partial_relax(wq, nw, &p->out->partial);
             }
             group = tu_partial_strict(wq, nw, ph);
-            if (group && near) {
-                tracuu_query_t *subs[2] = {group, near};
-                group = tracuu_query_combine(TRACUU_OP_AND_MAYBE, subs, 2, 0);
-            } else {
+            /* nearness weighs last, after any NOT: excluded documents
+             * cost no position checks */
+            if (group)
+                near_late = near;
+            else
                 tracuu_query_free(near);
-            }
         }
         if (group)
             pos[np++] = group;
@@ -1020,10 +1032,13 @@ static node_t parse_and(parser_t *p)
         for (size_t i = 0; i < nn; i++)
             tracuu_query_free(neg[i]);
         tracuu_query_free(relaxed);
+        tracuu_query_free(near_late);
         return r;
     }
     if (np == 0)
         tracuu_query_free(relaxed), relaxed = NULL;
+    if (np == 0)
+        tracuu_query_free(near_late), near_late = NULL;
     if (np == 0 && nn == 0)
         return r;
     if (np == 0) {
@@ -1053,14 +1068,17 @@ static node_t parse_and(parser_t *p)
         tracuu_query_free(relaxed);
     }
     tracuu_query_t *pq = np == 1 ? pos[0] : tracuu_query_combine(TRACUU_OP_AND, pos, np, 0);
-    if (nn == 0) {
-        r.q = pq;
-        return r;
+    if (nn > 0) {
+        tracuu_query_t *subs[MAX_NODES + 1];
+        subs[0] = pq;
+        memcpy(subs + 1, neg, nn * sizeof *neg);
+        pq = tracuu_query_combine(TRACUU_OP_AND_NOT, subs, nn + 1, 0);
     }
-    tracuu_query_t *subs[MAX_NODES + 1];
-    subs[0] = pq;
-    memcpy(subs + 1, neg, nn * sizeof *neg);
-    r.q = tracuu_query_combine(TRACUU_OP_AND_NOT, subs, nn + 1, 0);
+    if (near_late) {
+        tracuu_query_t *subs[2] = {pq, near_late};
+        pq = tracuu_query_combine(TRACUU_OP_AND_MAYBE, subs, 2, 0);
+    }
+    r.q = pq;
     return r;
 }
 

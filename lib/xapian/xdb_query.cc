@@ -492,6 +492,8 @@ extern "C" tracuu_status_t tracuu_db_expand(tracuu_db_t *db,
     try {
         Xapian::ESet eset = tu_xdb_retry(db, [&] {
             db->xdb->get_document(docid);   /* DocNotFoundError if none */
+            if (!tu_xdb_in_scope(db, docid))
+                throw Xapian::DocNotFoundError("document outside the access scope");
             Xapian::Enquire enq(*db->xdb);
             Xapian::RSet rset;
             rset.add_document(docid);

@@ -35,6 +35,7 @@ const char cgi_css[] =
 "padding:0 .35rem;margin-right:.25rem;font-family:monospace}\n"
 ".snippet{margin:.3rem 0}\n"
 ".path{font-size:.8rem;color:var(--muted);word-break:break-all;margin:0}\n"
+".more{font-size:.8rem;margin:0}\n"
 "mark{background:var(--mark);color:inherit;padding:0 .05em}\n"
 "nav.pages{display:flex;flex-wrap:wrap;gap:.3rem;margin:1rem 0}\n"
 "nav.pages a,nav.pages strong,nav.pages span{padding:.35rem .65rem;"

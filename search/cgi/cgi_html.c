@@ -378,10 +378,9 @@ static void hit(tu_buf_t *b, const cgi_params_t *p, const tracuu_hit_t *h)
     cgi_link_t sim;
     memset(&sim, 0, sizeof sim);
     sim.like = h->docid;
-    ADD(" · <a class=\"like\" ");
+    ADD("</p>\n<p class=\"more\"><a class=\"like\" ");
     href(b, &sim);
-    ADD(">Văn bản tương tự</a>");
-    ADD("</p>\n</li>\n");
+    ADD(">Văn bản tương tự</a></p>\n</li>\n");
 }
 
 static void pages(tu_buf_t *b, const cgi_params_t *p, uint32_t total)

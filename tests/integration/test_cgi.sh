@@ -214,4 +214,25 @@ check "conf: 200" grep -q '^Status: 200' "$OUT.conf"
 env -i PATH=/usr/bin:/bin TRACUU_DB="$DB" "$CGI" >/dev/null 2>&1
 check "no REQUEST_METHOD: exit 2" [ $? = 2 ]
 
+# --- issue 9: the corrected search, as typed, more like this
+run "q=cong+tac+dan+vna"
+check "corrected: 200" [ "$status" = 200 ]
+check "corrected: says so" body_has "Đang hiện kết quả cho <em>cong tac dan van</em>; tìm đúng như đã gõ:"
+check "corrected: link to the query as typed" body_has "?q=cong+tac+dan+vna&amp;dunggo=1"
+check "corrected: found" [ "$(total)" -gt 0 ]
+run "q=cong+tac+dan+vna&dunggo=1"
+check "as typed: no correction" body_lacks "Đang hiện kết quả cho"
+run "q=cong+tac+dan+vna&format=json"
+check "corrected: JSON field" [ "$(json 'd["corrected"]')" = "cong tac dan van" ]
+run "q=dan+van"
+check "like: link under each result" body_has 'class="like" href="?like='
+like=$(sed -n 's/.*class="like" href="?like=\([0-9]*\)".*/\1/p' "$B" | head -1)
+run "like=$like"
+check "like: 200" [ "$status" = 200 ]
+check "like: says what" body_has "Văn bản tương tự văn bản $like."
+check "like: results" [ "$(total)" -gt 0 ]
+check "like: not itself" body_lacks "data-docid=\"$like\""
+run "like=999999"
+check "like: unknown document is 404" [ "$status" = 404 ]
+
 finish

@@ -174,6 +174,7 @@ static void test_typing(void)
     bad("NEAR cau", "NEAR needs a word");
     bad("cau NEAR -treo", "NEAR needs a word");
     bad("cau NEAR nam:2023", "NEAR needs a word");
+    bad("cau NEAR tr*", "prefix* cannot stand beside NEAR");
 }
 
 void tu_test_main(void)
