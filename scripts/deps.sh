@@ -5,7 +5,7 @@ set -euo pipefail
 what=${1:-test}
 
 build_pkgs=(build-essential cmake pkg-config libxapian-dev libutf8proc-dev
-            libmagic-dev libzip-dev libxml2-dev libarchive-dev
+            libmagic-dev libzip-dev libxml2-dev libfcgi-dev libarchive-dev
             libgmime-3.0-dev libgsf-1-dev xapian-tools)
 # Helpers the extractors run (PDF, Word, RTF, OCR).
 helper_pkgs=(poppler-utils antiword catdoc tesseract-ocr tesseract-ocr-vie libmagic-mgc)

@@ -44,7 +44,15 @@ enum {
     TU_SLOT_WARNING = 9,  /* the problem reported when the file was indexed
                            * (e.g. invalid UTF-8), unset if none: a re-run
                            * that skips the unchanged file reports it again */
+    TU_SLOT_TEXT_REST = 16,  /* the stored text past the document data's
+                              * head (TU_TEXT_HEAD bytes), unset if none:
+                              * only the document view reads it */
 };
+
+/* The document data keeps the first TU_TEXT_HEAD bytes of the text (cut
+ * at a character boundary): all that snippets read, so that a hit's cost
+ * does not grow with its text; the rest is in TU_SLOT_TEXT_REST. */
+#define TU_TEXT_HEAD (64u << 10)
 
 /* Query fields (docs/design.md section 4) and the prefix each searches.
  * kind: 0 = free text (folded + exact, positional), 1 = boolean filter

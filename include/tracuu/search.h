@@ -17,6 +17,7 @@ extern "C" {
 
 #define TRACUU_MAX_QUERY_BYTES 2048
 #define TRACUU_MAX_LIMIT 1000
+#define TRACUU_FACET_SAMPLE 2000  /* matches facets count before scaling */
 
 typedef struct {
     const char *query;     /* user query, UTF-8; "" or NULL = all documents */
@@ -28,8 +29,15 @@ typedef struct {
     const char *type, *issuer, *model;
     int year;
     int want_facets;
+    /* Facets count the first TRACUU_FACET_SAMPLE matches at least and are
+     * scaled up beyond (results' facets_estimated); 1: count every match. */
+    int exact_facets;
     int want_suggestion;
     size_t snippet_bytes;  /* 0 = about 240 */
+    /* With want_suggestion, a query of plain words that finds nothing is
+     * corrected (typos, Telex/VNI keystrokes) and the correction searched
+     * if it finds something (results.corrected says so); AS_TYPED: never. */
+    int as_typed;
 } tracuu_search_req_t;
 
 typedef struct {
@@ -47,6 +55,7 @@ typedef struct {
     char **refs; size_t n_refs;
     char **models; size_t n_models;
     char *format, *encoding;  /* "" if unknown */
+    int partial;           /* holds only part of the query's words */
 } tracuu_hit_t;
 
 typedef struct {
@@ -61,8 +70,16 @@ extern const char *const tracuu_facet_names[TRACUU_N_FACETS]; /* "type", ... */
 typedef struct {
     char *query;            /* the query as given (NFC) */
     uint32_t total;         /* matches (estimate for large sets) */
+    int total_exact;        /* 1 if total is exact, 0 if an estimate */
+    int facets_estimated;   /* 1: facet counts scaled up from a sample
+                             * (show them as approximate); 0: exact */
     uint32_t offset;
     char *suggestion;       /* NULL if none */
+    char *corrected;        /* the query searched instead of the typed one
+                             * (which found nothing), NULL if none */
+    int partial;            /* some hit holds only part of the query: a
+                             * question, a long query or pasted text was
+                             * ranked by how much of it documents hold */
     tracuu_hit_t *hits; size_t n_hits;
     tracuu_facet_item_t *facets[TRACUU_N_FACETS];
     size_t n_facets[TRACUU_N_FACETS];
@@ -76,12 +93,24 @@ tracuu_status_t tracuu_search(tracuu_db_t *db, const tracuu_search_req_t *req,
                               tracuu_results_t **out, char **errmsg);
 void tracuu_results_free(tracuu_results_t *r);
 
-/* One document for viewing: its whole stored text with the matches of
- * QUERY (may be NULL) highlighted. */
+/* More like this: documents similar to DOCID (its most telling folded
+ * words, Xapian's expand set), DOCID itself left out.  REQ gives the page,
+ * sort and filters (its query is ignored).  *OUT->query is "like:DOCID".
+ * TRACUU_ERR_NOT_FOUND (with *ERRMSG) if there is no such document. */
+tracuu_status_t tracuu_like(tracuu_db_t *db, tracuu_docid_t docid,
+                            const tracuu_search_req_t *req,
+                            tracuu_results_t **out, char **errmsg);
+
+/* One document for viewing: its stored text, up to the first
+ * TRACUU_DOCVIEW_MAX_TEXT bytes, with the matches of QUERY (may be NULL)
+ * highlighted. */
+#define TRACUU_DOCVIEW_MAX_TEXT (4u << 20)
 typedef struct {
     tracuu_docid_t docid;
     char *path, *title, *text;
     size_t text_len;
+    size_t text_total;      /* the whole text's length; > text_len when the
+                             * view shows only its beginning (say so) */
     char date[11];
     tracuu_span_t *hl; size_t n_hl;
     char **refs; size_t n_refs;

@@ -1,11 +1,13 @@
 /* Document data records: see tu_docdata.h. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "index/tu_docdata.h"
 
 enum { T_PATH = 'p', T_TITLE = 't', T_DATE = 'd', T_FORMAT = 'f',
-       T_ENCODING = 'e', T_TEXT = 'x', T_REF = 'r', T_MODEL = 'm' };
+       T_ENCODING = 'e', T_TEXT = 'x', T_REF = 'r', T_MODEL = 'm',
+       T_TEXT_TOTAL = 'n' };
 
 static int put(tu_buf_t *b, int tag, const char *s, size_t n)
 {
@@ -39,6 +41,11 @@ int tu_docdata_write(const tu_docdata_t *d, tu_buf_t *b)
         puts_(b, T_REF, d->refs[i]);
     for (size_t i = 0; i < d->n_models; i++)
         puts_(b, T_MODEL, d->models[i]);
+    if (d->text_total > d->text_len) {
+        char num[24];
+        int n = snprintf(num, sizeof num, "%zu", d->text_total);
+        put(b, T_TEXT_TOTAL, num, (size_t)n);
+    }
     put(b, T_TEXT, d->text, d->text_len);
     return b->failed ? -1 : 0;
 }
@@ -106,6 +113,14 @@ int tu_docdata_read(const char *data, size_t len, int want_text,
         case T_ENCODING: rc = set(&d->encoding, s, n); break;
         case T_REF: rc = push(&d->refs, &d->n_refs, s, n); break;
         case T_MODEL: rc = push(&d->models, &d->n_models, s, n); break;
+        case T_TEXT_TOTAL: {
+            size_t v = 0;
+            for (uint64_t i = 0; i < n && i < 20; i++)
+                if (s[i] >= '0' && s[i] <= '9')
+                    v = v * 10 + (size_t)(s[i] - '0');
+            d->text_total = v;
+            break;
+        }
         case T_TEXT:
             if (want_text) {
                 rc = set(&d->text, s, n);

@@ -9,6 +9,8 @@
 #include "tracuu/schema.h"
 #include "tracuu/tokenize.h"
 #include "base/tu_utf8.h"
+#include "text/tu_joined.h"
+#include "knowledge/tu_subject.h"
 
 #define TITLE_MAX 200
 #define TITLE_WDF 4   /* extra weight of a title word in the body */
@@ -153,6 +155,16 @@ static int add_token(const tracuu_token_t *t, void *ctx)
         c->rc = rc;
         return 1;
     }
+    /* "2.450" also as "2450", "H'Drai" as "hdrai", at the same position */
+    int jl = (t->flags & TRACUU_TOK_COMPOUND)
+        ? tu_joined_form(t->s, t->len, key + pl, KEY) : 0;
+    if (jl > 0 && (c->extra_wdf
+            ? tracuu_doc_add_term(c->doc, key, pl + (size_t)jl, c->extra_wdf)
+            : tracuu_doc_add_posting(c->doc, key, pl + (size_t)jl, t->pos + 1, 1))
+            == TRACUU_ERR_NOMEM) {
+        c->rc = TRACUU_ERR_NOMEM;
+        return 1;
+    }
     if (c->exact && tracuu_has_marks(t->s, t->len)) {
         memcpy(key, TU_PREFIX_EXACT, 2);
         int el = tracuu_norm_exact(t->s, t->len, key + 2, KEY);
@@ -246,10 +258,16 @@ tracuu_status_t tu_build_doc(const tu_docinput_t *in, tracuu_doc_t **out)
 {
     *out = NULL;
     tracuu_doc_t *doc = tracuu_doc_new();
-    char *title = tu_doc_title(in->title, in->text, in->len);
+    /* the subject line ("V/v …", the line under "BÁO CÁO") weighs as a
+     * title, and is the title shown when the file has none of its own */
+    char *subject = tu_subject_line(in->text, in->len);
+    int own_title = in->title && in->title[strspn(in->title, " \t\r\n\f\v")];
+    char *title = tu_doc_title(own_title || !subject ? in->title : subject,
+                               in->text, in->len);
     if (!doc || !title) {
         tracuu_doc_free(doc);
         free(title);
+        free(subject);
         return TRACUU_ERR_NOMEM;
     }
     char uid[TU_UID_MAX + 1];
@@ -258,17 +276,26 @@ tracuu_status_t tu_build_doc(const tu_docinput_t *in, tracuu_doc_t **out)
 
     tok_ctx_t c = {doc, "", 1, 0, TRACUU_OK};
     uint32_t next = tracuu_tokenize(in->text, in->len, 0, add_token, &c);
-    if (in->title && *in->title && c.rc == TRACUU_OK)  /* metadata title */
+    if (own_title && c.rc == TRACUU_OK)  /* metadata title */
         tracuu_tokenize(title, strlen(title), next + TRACUU_TOK_SENTENCE_GAP,
                         add_token, &c);
     tok_ctx_t tc = {doc, TU_PREFIX_TITLE, 0, 0, TRACUU_OK};
+    uint32_t tnext = 0;
     if (c.rc == TRACUU_OK)
-        tracuu_tokenize(title, strlen(title), 0, add_token, &tc);
+        tnext = tracuu_tokenize(title, strlen(title), 0, add_token, &tc);
+    /* a subject not shown as the title is a title too */
+    const char *also = subject && own_title ? subject : NULL;
+    if (also && c.rc == TRACUU_OK && tc.rc == TRACUU_OK)
+        tracuu_tokenize(also, strlen(also), tnext + TRACUU_TOK_SENTENCE_GAP,
+                        add_token, &tc);
     /* words of the title weigh more in the body's ranking (no positions:
      * phrases keep their meaning) */
     tok_ctx_t bc = {doc, "", 1, TITLE_WDF, TRACUU_OK};
     if (c.rc == TRACUU_OK && tc.rc == TRACUU_OK)
         tracuu_tokenize(title, strlen(title), 0, add_token, &bc);
+    if (also && c.rc == TRACUU_OK && tc.rc == TRACUU_OK && bc.rc == TRACUU_OK)
+        tracuu_tokenize(also, strlen(also), 0, add_token, &bc);
+    free(subject);
     if (bc.rc != TRACUU_OK)
         c.rc = bc.rc;
     if (c.rc != TRACUU_OK || tc.rc != TRACUU_OK) {
@@ -344,17 +371,27 @@ tracuu_status_t tu_build_doc(const tu_docinput_t *in, tracuu_doc_t **out)
     tracuu_doc_set_value(doc, TU_SLOT_HASH, num, (size_t)nl);
     tracuu_doc_set_value(doc, TU_SLOT_PATH, in->path, strlen(in->path));
 
+    /* the data holds the head of the text, the value slot the rest */
+    size_t head = in->len;
+    if (head > TU_TEXT_HEAD) {
+        head = TU_TEXT_HEAD;
+        while (head > 0 && ((unsigned char)in->text[head] & 0xC0) == 0x80)
+            head--;
+        tracuu_doc_set_value(doc, TU_SLOT_TEXT_REST, in->text + head,
+                             in->len - head);
+    }
     tu_docdata_t d = {
         .path = (char *)in->path, .title = title,
         .date = (char *)(m ? m->date : ""),
         .format = (char *)(in->format ? in->format : ""),
         .encoding = (char *)(in->encoding ? in->encoding : ""),
-        .text = (char *)in->text, .text_len = in->len,
+        .text = (char *)in->text, .text_len = head,
+        .text_total = head < in->len ? in->len : 0,
         .refs = refs, .n_refs = n_refs,
         .models = m ? m->models : NULL, .n_models = m ? m->n_models : 0,
     };
     tu_buf_t data;
-    tu_buf_init(&data, in->len + (1u << 20));
+    tu_buf_init(&data, head + (1u << 20));
     int bad = tu_docdata_write(&d, &data);
     tracuu_status_t rc = bad ? TRACUU_ERR_NOMEM
                              : tracuu_doc_set_data(doc, data.p, data.len);

@@ -11,6 +11,8 @@
 typedef struct {
     char *path, *title, *date, *format, *encoding;  /* "" if unset */
     char *text; size_t text_len;
+    size_t text_total;  /* the whole text's length when the data holds only
+                         * its head (text_len bytes); 0: text is whole */
     char **refs; size_t n_refs;       /* display forms */
     char **models; size_t n_models;   /* display names */
 } tu_docdata_t;

@@ -40,9 +40,13 @@ char *tracuu_results_json(const tracuu_results_t *r, int with_facets)
     tu_buf_init(&b, JSON_MAX);
     tu_buf_adds(&b, "{\"query\":");
     tu_json_str(&b, r->query ? r->query : "");
-    tu_buf_printf(&b, ",\"total\":%u,\"offset\":%u,\"suggestion\":",
-                  r->total, r->offset);
+    tu_buf_printf(&b, ",\"total\":%u,\"total_exact\":%s,\"offset\":%u,"
+                  "\"suggestion\":", r->total, r->total_exact ? "true" : "false",
+                  r->offset);
     tu_json_str(&b, r->suggestion);
+    tu_buf_adds(&b, ",\"corrected\":");
+    tu_json_str(&b, r->corrected);
+    tu_buf_adds(&b, r->partial ? ",\"partial\":true" : ",\"partial\":false");
     tu_buf_adds(&b, ",\"results\":[");
     for (size_t i = 0; i < r->n_hits; i++) {
         const tracuu_hit_t *h = &r->hits[i];
@@ -65,11 +69,12 @@ char *tracuu_results_json(const tracuu_results_t *r, int with_facets)
         tu_json_str(&b, h->format);
         tu_buf_adds(&b, ",\"encoding\":");
         tu_json_str(&b, h->encoding);
-        tu_buf_addc(&b, '}');
+        tu_buf_adds(&b, h->partial ? ",\"partial\":true}" : ",\"partial\":false}");
     }
     tu_buf_addc(&b, ']');
     if (with_facets) {
-        tu_buf_adds(&b, ",\"facets\":{");
+        tu_buf_printf(&b, ",\"facets_estimated\":%s,\"facets\":{",
+                      r->facets_estimated ? "true" : "false");
         for (int f = 0; f < TRACUU_N_FACETS; f++) {
             tu_buf_printf(&b, "%s\"%s\":[", f ? "," : "", tracuu_facet_names[f]);
             for (size_t j = 0; j < r->n_facets[f]; j++) {
@@ -140,6 +145,9 @@ char *tracuu_docview_json(const tracuu_docview_t *v)
     tu_json_str(&b, v->encoding);
     tu_buf_adds(&b, ",\"text\":");
     tu_json_string(&b, v->text ? v->text : "", v->text ? v->text_len : 0);
+    tu_buf_printf(&b, ",\"text_length\":%zu,\"text_truncated\":%s",
+                  v->text_total > v->text_len ? v->text_total : v->text_len,
+                  v->text_total > v->text_len ? "true" : "false");
     tu_buf_adds(&b, ",\"highlights\":");
     spans(&b, v->hl, v->n_hl);
     tu_buf_adds(&b, "}\n");

@@ -1,5 +1,6 @@
 /* Searching: request -> parsed query -> Xapian -> hits with snippets,
  * facets and the "did you mean" suggestion.  See include/tracuu/search.h. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,9 @@
 #include "tracuu/schema.h"
 #include "index/tu_docdata.h"
 #include "search/tu_query.h"
+#include "search/tu_numquery.h"
+#include "search/tu_partial.h"
+#include "search/tu_search.h"
 #include "search/tu_snippet.h"
 #include "search/tu_suggest.h"
 #include "search/tu_telex.h"
@@ -160,17 +164,27 @@ static char *keystroke_suggestion(tracuu_db_t *db, const tu_parsed_t *pq)
     return r;
 }
 
-tracuu_status_t tracuu_search(tracuu_db_t *db, const tracuu_search_req_t *req,
+tracuu_status_t tu_search_run(tracuu_db_t *db, const tracuu_search_req_t *req,
+                              tu_parsed_t *given, int force_suggest,
                               tracuu_results_t **out, char **errmsg)
 {
     *out = NULL;
     if (errmsg)
         *errmsg = NULL;
-    if (!db || !req)
+    if (!db || !req) {
+        if (given)
+            tu_parsed_clear(given);
         return TRACUU_ERR_INVALID_ARG;
+    }
     tu_parsed_t pq;
     char *perr = NULL;
-    tracuu_status_t rc = tu_query_parse(db, req->query, &pq, &perr);
+    tracuu_status_t rc = TRACUU_OK;
+    if (given) {
+        pq = *given;
+        memset(given, 0, sizeof *given);
+    } else {
+        rc = tu_query_parse(db, req->query, &pq, &perr);
+    }
     if (rc != TRACUU_OK) {
         set_err(errmsg, perr ? perr : strdup(tracuu_status_to_string(rc)));
         return rc;
@@ -204,6 +218,22 @@ tracuu_status_t tracuu_search(tracuu_db_t *db, const tracuu_search_req_t *req,
     if (req->want_facets) {
         for (int f = 0; f < TRACUU_N_FACETS; f++)
             o.facet_slots[o.n_facet_slots++] = facet_slots[f];
+        o.facet_sample = req->exact_facets ? 0 : TRACUU_FACET_SAMPLE;
+    }
+    /* ranked partial matching: a long query, or a short one whose words
+     * are not all in enough documents, is searched relaxed */
+    int relaxed = 0;
+    if (q && pq.partial.q) {
+        tracuu_query_t *rq = with_filters(tracuu_query_copy(pq.partial.q), req);
+        if (rq && tu_partial_pick(db, &pq.partial, q)) {
+            /* the strict query (phrase and nearness boosts) adds its
+             * weight to the documents holding every word */
+            tracuu_query_t *subs[2] = {rq, q};
+            q = tracuu_query_combine(TRACUU_OP_AND_MAYBE, subs, 2, 0);
+            relaxed = 1;
+        } else {
+            tracuu_query_free(rq);
+        }
     }
     tracuu_mset_t *m = NULL;
     rc = q ? tracuu_db_search(db, q, &o, &m) : TRACUU_ERR_NOMEM;
@@ -215,10 +245,12 @@ tracuu_status_t tracuu_search(tracuu_db_t *db, const tracuu_search_req_t *req,
         return rc;
     }
     r->total = tracuu_mset_total(m);
+    r->total_exact = tracuu_mset_total_exact(m);
+    r->facets_estimated = req->want_facets && tracuu_mset_facets_estimated(m);
     uint32_t n = tracuu_mset_size(m);
     r->hits = n ? calloc(n, sizeof *r->hits) : NULL;
     tu_suggest_t *sg = NULL;
-    if (req->want_suggestion && !pq.any_marks && pq.n_words > 0)
+    if (req->want_suggestion && (!pq.any_marks || force_suggest) && pq.n_words > 0)
         sg = tu_suggest_new((const char *const *)pq.words, pq.n_words);
     size_t snip = req->snippet_bytes ? req->snippet_bytes : 240;
     for (uint32_t i = 0; i < n && r->hits; i++) {
@@ -230,6 +262,14 @@ tracuu_status_t tracuu_search(tracuu_db_t *db, const tracuu_search_req_t *req,
         }
         h->rank = req->offset + i + 1;
         h->score = tracuu_mset_weight(m, i);
+        if (h->score >= TU_TIER) {   /* weight tiers (partial, citations) */
+            double tier = floor(h->score / TU_TIER);
+            h->score -= tier * TU_TIER;
+            h->partial = relaxed && fmod(tier, 2.0) == 0.0;
+        } else {
+            h->partial = relaxed;
+        }
+        r->partial |= h->partial;
         r->n_hits++;
     }
     if (n && !r->hits)
@@ -297,7 +337,33 @@ void tracuu_results_free(tracuu_results_t *r)
     free(r->query);
     free(r->suggestion);
     free_list(r->warnings, r->n_warnings);
+    free(r->corrected);
     free(r);
+}
+
+/* Append to D's text (its head) the rest kept in TU_SLOT_TEXT_REST, at most
+ * up to TRACUU_DOCVIEW_MAX_TEXT bytes and one character more (cut after).
+ * -1 if out of memory; a missing rest leaves the head alone. */
+static int view_rest(tracuu_db_t *db, tracuu_docid_t docid, tu_docdata_t *d)
+{
+    char *rest = NULL;
+    size_t rlen = 0;
+    if (tracuu_db_get_value(db, docid, TU_SLOT_TEXT_REST, &rest, &rlen) != TRACUU_OK)
+        return 0;
+    size_t take = TRACUU_DOCVIEW_MAX_TEXT + 4 - d->text_len;
+    if (take > rlen)
+        take = rlen;
+    char *t = realloc(d->text, d->text_len + take + 1);
+    if (!t) {
+        free(rest);
+        return -1;
+    }
+    memcpy(t + d->text_len, rest, take);
+    d->text = t;
+    d->text_len += take;
+    t[d->text_len] = '\0';
+    free(rest);
+    return 0;
 }
 
 void tracuu_db_copy_warnings(tracuu_db_t *db, char ***out, size_t *n)
@@ -345,6 +411,22 @@ tracuu_status_t tracuu_docview(tracuu_db_t *db, tracuu_docid_t docid,
         return TRACUU_ERR_NOMEM;
     }
     free(data);
+    if (d.text_total > d.text_len && d.text_len < TRACUU_DOCVIEW_MAX_TEXT &&
+        view_rest(db, docid, &d) != 0) {
+        tu_docdata_clear(&d);
+        free(v);
+        tu_parsed_clear(&pq);
+        return TRACUU_ERR_NOMEM;
+    }
+    v->text_total = d.text_total > d.text_len ? d.text_total : d.text_len;
+    if (d.text_len > TRACUU_DOCVIEW_MAX_TEXT) {
+        /* cut at a character boundary */
+        size_t n = TRACUU_DOCVIEW_MAX_TEXT;
+        while (n > 0 && ((unsigned char)d.text[n] & 0xC0) == 0x80)
+            n--;
+        d.text[n] = '\0';
+        d.text_len = n;
+    }
     v->docid = docid;
     v->path = d.path;
     v->title = d.title;

@@ -1,6 +1,7 @@
 /* Unicode look-up tables for the normaliser's fast paths, computed once at
  * first use from utf8proc (so they always agree with the slow path). */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <utf8proc.h>
 
 #include "text/tu_unicode.h"
@@ -12,6 +13,11 @@ static uint16_t split_lo[0x1B1];                /* U+0000..U+01B0 */
 static uint16_t split_ext[0x5A];                /* U+1EA0..U+1EF9 */
 static uint32_t join_tab[26][5][6];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
+/* The boundary table is built one page of 256 code points at a time, on
+ * the first look-up in that page: a query or a short text touches a few
+ * pages, and a program start-up pays for none (all 65,536 took ~1 ms). */
+static atomic_uchar boundary_page_ready[0x100];
+static pthread_mutex_t boundary_mu = PTHREAD_MUTEX_INITIALIZER;
 
 static int is_mark(utf8proc_int32_t cp)
 {
@@ -124,9 +130,6 @@ static void build(void)
             for (int t = 0; t < 6; t++)
                 join_tab[b][sh][t] = compute_join(b, sh, t);
     join_tab['d' - 'a'][TU_SH_STROKE][0] = 0x111;
-    for (utf8proc_int32_t cp = 0; cp < 0x10000; cp++)
-        if (compute_boundary(cp))
-            boundary[cp >> 3] |= (unsigned char)(1u << (cp & 7));
     for (utf8proc_int32_t cp = 0; cp < 0x250; cp++)
         fold_lo[cp] = cp < 0x80 ? (unsigned char)((cp >= 'A' && cp <= 'Z')
                                                   ? cp + 32 : cp)
@@ -141,7 +144,18 @@ int tu_uni_nfc_boundary(uint32_t cp)
         return 1;
     if (cp > 0xFFFF)
         return 0;
-    pthread_once(&once, build);
+    unsigned page = cp >> 8;
+    if (!atomic_load_explicit(&boundary_page_ready[page], memory_order_acquire)) {
+        pthread_mutex_lock(&boundary_mu);
+        if (!atomic_load_explicit(&boundary_page_ready[page], memory_order_relaxed)) {
+            for (utf8proc_int32_t c = (utf8proc_int32_t)(page << 8);
+                 c < (utf8proc_int32_t)((page + 1) << 8); c++)
+                if (compute_boundary(c))
+                    boundary[c >> 3] |= (unsigned char)(1u << (c & 7));
+            atomic_store_explicit(&boundary_page_ready[page], 1, memory_order_release);
+        }
+        pthread_mutex_unlock(&boundary_mu);
+    }
     return (boundary[cp >> 3] >> (cp & 7)) & 1;
 }
 

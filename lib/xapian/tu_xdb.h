@@ -79,6 +79,7 @@ struct tracuu_mset {
     Xapian::MSet mset;
     /* facets[i]: (value, count) of opts.facet_slots[i], sorted for output */
     std::vector<std::vector<std::pair<std::string, uint32_t> > > facets;
+    bool facets_estimated = false;  /* scaled up from a sample */
 };
 
 /* Call ONLY inside a catch block: maps the exception being handled to a

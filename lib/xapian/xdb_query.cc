@@ -43,7 +43,7 @@ tracuu_query *wrap(const Xapian::Query &q)
  * xapian-tcpsrv count their part too); the lists are split once at the
  * end.  A document counts once per item, even if its list repeats it. */
 std::vector<std::pair<std::string, uint32_t> >
-split_counts(const Xapian::ValueCountMatchSpy &spy)
+split_counts(const Xapian::ValueCountMatchSpy &spy, double scale)
 {
     std::map<std::string, uint32_t> counts;   /* byte order */
     std::vector<std::string> seen;
@@ -66,6 +66,9 @@ split_counts(const Xapian::ValueCountMatchSpy &spy)
             start = nl + 1;
         }
     }
+    if (scale != 1.0)
+        for (auto &c : counts)
+            c.second = static_cast<uint32_t>(c.second * scale + 0.5);
     std::vector<std::pair<std::string, uint32_t> > out(counts.begin(), counts.end());
     std::stable_sort(out.begin(), out.end(),
                      [](const std::pair<std::string, uint32_t> &x,
@@ -177,6 +180,23 @@ extern "C" tracuu_query_t *tracuu_query_combine(tracuu_query_op_t op,
     return res;
 }
 
+extern "C" tracuu_query_t *tracuu_query_wildcard(const char *prefix,
+                                                 size_t len, uint32_t limit,
+                                                 int error_past_limit)
+{
+    if (!prefix || len == 0 || len > TU_XDB_MAX_TERM)
+        return NULL;
+    try {
+        return wrap(Xapian::Query(Xapian::Query::OP_WILDCARD,
+                                  std::string(prefix, len), limit,
+                                  error_past_limit
+                                      ? Xapian::Query::WILDCARD_LIMIT_ERROR
+                                      : Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT));
+    } catch (...) {
+        return NULL;
+    }
+}
+
 extern "C" tracuu_query_t *tracuu_query_value_range(unsigned slot,
                                                     const char *lo,
                                                     const char *hi)
@@ -215,6 +235,18 @@ extern "C" tracuu_query_t *tracuu_query_scale(tracuu_query_t *q,
     }
     delete q;
     return res;
+}
+
+extern "C" tracuu_query_t *tracuu_query_const(double weight)
+{
+    if (!isfinite(weight) || weight < 0)
+        return NULL;
+    try {
+        Xapian::PostingSource *ps = new Xapian::FixedWeightPostingSource(weight);
+        return wrap(Xapian::Query(ps->release()));
+    } catch (...) {
+        return NULL;
+    }
 }
 
 extern "C" tracuu_query_t *tracuu_query_copy(const tracuu_query_t *q)
@@ -275,14 +307,27 @@ tracuu_mset *run_search(Xapian::Database &xdb, const Xapian::Query &query,
         spies.emplace_back(new Xapian::ValueCountMatchSpy(opts.facet_slots[i]));
         enq.add_matchspy(spies.back().get());
     }
-    /* facet counts must cover every match, not just the page */
+    /* facet counts cover every match, or at least facet_sample of them */
     if (opts.n_facet_slots > 0)
-        check = std::max(check, xdb.get_doccount());
+        check = std::max(check, opts.facet_sample ? opts.facet_sample
+                                                  : xdb.get_doccount());
     std::unique_ptr<tracuu_mset> res(new tracuu_mset());
     res->mset = enq.get_mset(opts.offset, opts.limit, check);
+    double scale = 1.0;
+    if (!spies.empty()) {
+        /* every spy saw the same documents: exact if they saw every match */
+        const Xapian::doccount seen = spies[0]->get_total();
+        const Xapian::MSet &ms = res->mset;
+        if (ms.get_matches_lower_bound() != ms.get_matches_upper_bound() ||
+            seen != ms.get_matches_lower_bound()) {
+            res->facets_estimated = true;
+            if (seen > 0)
+                scale = static_cast<double>(ms.get_matches_estimated()) / seen;
+        }
+    }
     res->facets.reserve(spies.size());
     for (const auto &s : spies)
-        res->facets.push_back(split_counts(*s));
+        res->facets.push_back(split_counts(*s, scale));
     return res.release();
 }
 
@@ -353,6 +398,16 @@ extern "C" uint32_t tracuu_mset_total_lower(const tracuu_mset_t *m)
     return m ? m->mset.get_matches_lower_bound() : 0;
 }
 
+extern "C" int tracuu_mset_total_exact(const tracuu_mset_t *m)
+{
+    return m && m->mset.get_matches_lower_bound() == m->mset.get_matches_upper_bound();
+}
+
+extern "C" int tracuu_mset_facets_estimated(const tracuu_mset_t *m)
+{
+    return m && m->facets_estimated;
+}
+
 extern "C" tracuu_docid_t tracuu_mset_docid(const tracuu_mset_t *m,
                                             uint32_t i)
 {
@@ -399,4 +454,59 @@ extern "C" const char *tracuu_mset_facet_value(const tracuu_mset_t *m,
 extern "C" void tracuu_mset_free(tracuu_mset_t *m)
 {
     delete m;
+}
+
+/* ------------------------------------------------------- more like this */
+
+namespace {
+
+/* Folded words only (unprefixed terms with a letter a-z in them) that
+ * some other document has too. */
+class WordDecider : public Xapian::ExpandDecider {
+    const Xapian::Database &db;
+
+  public:
+    explicit WordDecider(const Xapian::Database &d) : db(d) {}
+    bool operator()(const std::string &t) const override
+    {
+        if (t.empty() || (t[0] >= 'A' && t[0] <= 'Z'))
+            return false;
+        bool letter = false;
+        for (char c : t)
+            letter |= c >= 'a' && c <= 'z';
+        return letter && db.get_termfreq(t) > 1;
+    }
+};
+
+} // namespace
+
+extern "C" tracuu_status_t tracuu_db_expand(tracuu_db_t *db,
+                                            tracuu_docid_t docid,
+                                            unsigned max, tracuu_term_cb cb,
+                                            void *ctx)
+{
+    if (!db || !cb)
+        return db ? tu_xdb_set_err(db->err, TRACUU_ERR_INVALID_ARG,
+                                   "expand: NULL argument")
+                  : TRACUU_ERR_INVALID_ARG;
+    try {
+        Xapian::ESet eset = tu_xdb_retry(db, [&] {
+            db->xdb->get_document(docid);   /* DocNotFoundError if none */
+            Xapian::Enquire enq(*db->xdb);
+            Xapian::RSet rset;
+            rset.add_document(docid);
+            WordDecider decider(*db->xdb);
+            return enq.get_eset(max, rset, &decider);
+        });
+        for (Xapian::ESetIterator it = eset.begin(); it != eset.end(); ++it) {
+            const std::string t = *it;
+            double w = it.get_weight() * 1000.0;
+            uint32_t wi = w < 0 ? 0 : w > 4e9 ? 4000000000u : (uint32_t)w;
+            if (cb(t.c_str(), t.size(), wi, 0, ctx) != 0)
+                break;
+        }
+        return TRACUU_OK;
+    } catch (...) {
+        return tu_xdb_caught(db->err, "expand");
+    }
 }

@@ -186,11 +186,14 @@ static void facets(tu_buf_t *b, const cgi_params_t *p,
             ESC(it->value);
             if (on)
                 ADD("</strong> ✕");
-            tu_buf_printf(b, "</a> <span class=\"n\">(%u)</span></li>\n",
-                         (unsigned)it->count);
+            tu_buf_printf(b, "</a> <span class=\"n\">(%s%u)</span></li>\n",
+                         r->facets_estimated ? "≈" : "", (unsigned)it->count);
         }
         ADD("</ul>\n</section>\n");
     }
+    if (r->facets_estimated)
+        ADD("<p class=\"approx\">≈ số lượng ước tính (đếm trên một phần các "
+            "văn bản phù hợp)</p>\n");
     ADD("</aside>\n");
 }
 
@@ -233,6 +236,8 @@ static void hit(tu_buf_t *b, const cgi_params_t *p, const tracuu_hit_t *h)
     else
         ADD("(không có tiêu đề)");
     ADD("</a></h2>\n");
+    if (h->partial)
+        ADD("<p class=\"partial-hit\">Chứa một phần các từ đã gõ</p>\n");
     if (h->date[0] || h->n_refs) {
         ADD("<p class=\"meta\">");
         if (h->date[0]) {
@@ -254,6 +259,12 @@ static void hit(tu_buf_t *b, const cgi_params_t *p, const tracuu_hit_t *h)
     }
     ADD("<p class=\"path\">");
     ESC(h->path);
+    cgi_link_t sim;
+    memset(&sim, 0, sizeof sim);
+    sim.like = h->docid;
+    ADD(" · <a class=\"like\" ");
+    href(b, &sim);
+    ADD(">Văn bản tương tự</a>");
     ADD("</p>\n</li>\n");
 }
 
@@ -321,6 +332,20 @@ int cgi_html_results(tu_buf_t *b, const cgi_params_t *p,
     head(b, p->q, p);
     ADD("<main>\n");
     shard_notice(b, r->warnings, r->n_warnings);
+    if (r->corrected && *r->corrected) {
+        cgi_link_t l = cgi_link_from(p);
+        l.as_typed = 1;
+        ADD("<p class=\"corrected\">Đang hiện kết quả cho <em>");
+        ESC(r->corrected);
+        ADD("</em>; tìm đúng như đã gõ: <a ");
+        href(b, &l);
+        ADD(">");
+        ESC(p->q ? p->q : "");
+        ADD("</a></p>\n");
+    }
+    if (p->like)
+        tu_buf_printf(b, "<p class=\"like\">Văn bản tương tự văn bản %u.</p>\n",
+                      (unsigned)p->like);
     if (r->suggestion && *r->suggestion) {
         cgi_link_t l = cgi_link_from(p);
         l.q = r->suggestion;
@@ -341,18 +366,25 @@ int cgi_html_results(tu_buf_t *b, const cgi_params_t *p,
         }
         ADD(".");
     } else if (p->q) {
-        tu_buf_printf(b, "Tìm thấy %u văn bản phù hợp với “", (unsigned)r->total);
+        tu_buf_printf(b, "Tìm thấy %s%u văn bản phù hợp với “",
+                      r->total_exact ? "" : "khoảng ", (unsigned)r->total);
         ESC(p->q);
         ADD("”");
         if (p->page > 1)
             tu_buf_printf(b, " – trang %u", (unsigned)p->page);
         ADD(".");
     } else {
-        tu_buf_printf(b, "Có %u văn bản.", (unsigned)r->total);
+        tu_buf_printf(b, "Có %s%u văn bản.", r->total_exact ? "" : "khoảng ",
+                      (unsigned)r->total);
         if (p->page > 1)
             tu_buf_printf(b, " Trang %u.", (unsigned)p->page);
     }
     ADD("</p>\n");
+    if (r->partial)
+        ADD("<p class=\"partial\" id=\"partial\">Không phải kết quả nào cũng chứa "
+            "đủ các từ đã gõ: văn bản chứa nhiều từ hơn, từ hiếm hơn, đứng gần "
+            "nhau hơn được xếp trước. Để bắt buộc mọi từ: đặt cụm từ trong "
+            "ngoặc kép, nối bằng AND hoặc viết +từ.</p>\n");
     active_filters(b, p);
     ADD("<div class=\"cols\">\n<section class=\"results\">\n");
     if (r->total)
@@ -431,7 +463,12 @@ int cgi_html_docview(tu_buf_t *b, const cgi_params_t *p,
     }
     if (p->q && v->n_hl)
         tu_buf_printf(b, "<dt>Số chỗ khớp</dt><dd>%zu</dd>\n", v->n_hl);
-    ADD("</dl>\n<div class=\"doctext\">");
+    ADD("</dl>\n");
+    if (v->text_total > v->text_len)
+        tu_buf_printf(b, "<p class=\"cut\" id=\"cut\">Văn bản dài %.1f MB: trang "
+                      "này chỉ hiện %.1f MB đầu; mở tệp gốc để đọc hết.</p>\n",
+                      v->text_total / 1048576.0, v->text_len / 1048576.0);
+    ADD("<div class=\"doctext\">");
     if (v->text)
         cgi_html_marked(b, v->text, v->text_len, v->hl, v->n_hl);
     ADD("</div>\n</main>\n");

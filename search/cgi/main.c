@@ -6,6 +6,7 @@
 #include "cgi_access.h"
 #include "cgi_config.h"
 #include "cgi_css.h"
+#include "cgi_fcgi.h"
 #include "cgi_html.h"
 #include "cgi_out.h"
 #include "cgi_params.h"
@@ -23,6 +24,10 @@
 #define JSON_TYPE "application/json; charset=utf-8"
 
 static int head_only;
+static FILE *out;              /* this request's response */
+static int persistent;         /* FastCGI: the database stays open */
+static tracuu_db_t *kept_db;   /* ... this one, of kept_path */
+static char *kept_path;
 
 /* Send an HTML error page; detail (English) is shown escaped. */
 static int fail(int status, const char *detail, const cgi_params_t *p,
@@ -31,7 +36,7 @@ static int fail(int status, const char *detail, const cgi_params_t *p,
     tu_buf_t b;
     tu_buf_init(&b, MAX_PAGE_BYTES);
     cgi_html_error(&b, status, detail, p);
-    int rc = cgi_out_send(stdout, status, HTML_TYPE, NULL, extra,
+    int rc = cgi_out_send(out, status, HTML_TYPE, NULL, extra,
                           b.p ? b.p : "", b.failed ? 0 : b.len, head_only);
     tu_buf_free(&b);
     return rc ? 1 : 0;
@@ -45,7 +50,7 @@ static int send_body(char *body, size_t len, const char *ctype,
         fprintf(stderr, "tracuu.cgi: out of memory or page too big\n");
         return fail(500, NULL, p, NULL);
     }
-    int rc = cgi_out_send(stdout, 200, ctype, "private, no-cache", NULL,
+    int rc = cgi_out_send(out, 200, ctype, "private, no-cache", NULL,
                           body, len, head_only);
     free(body);
     return rc ? 1 : 0;
@@ -114,13 +119,19 @@ static int search(tracuu_db_t *db, const cgi_params_t *p)
     req.year = p->year;
     req.want_facets = 1;
     req.want_suggestion = 1;
+    req.as_typed = p->as_typed;
     tracuu_results_t *r = NULL;
     char *errmsg = NULL;
-    tracuu_status_t st = tracuu_search(db, &req, &r, &errmsg);
+    tracuu_status_t st = p->like ? tracuu_like(db, p->like, &req, &r, &errmsg)
+                                 : tracuu_search(db, &req, &r, &errmsg);
     if (st == TRACUU_ERR_QUERY) {
         int rc = fail(400, errmsg ? errmsg : "malformed query", p, NULL);
         free(errmsg);
         return rc;
+    }
+    if (st == TRACUU_ERR_NOT_FOUND && p->like) {
+        free(errmsg);
+        return fail(404, "no document with this number", p, NULL);
     }
     if (st != TRACUU_OK)
         return db_error(st, errmsg, p, "search");
@@ -140,8 +151,55 @@ static int search(tracuu_db_t *db, const cgi_params_t *p)
                                                           : HTML_TYPE, p);
 }
 
-int main(void)
+/* The database of the configuration, read-only; NULL if it cannot be
+ * opened (reported on stderr).  Persistent: the one kept open, brought to
+ * the latest revision. */
+static tracuu_db_t *open_db(void)
 {
+    char *path = cgi_config_db_path();
+    if (!path)
+        return NULL;
+    if (persistent && kept_db) {
+        if (strcmp(path, kept_path) == 0 && tracuu_db_reopen(kept_db) == TRACUU_OK) {
+            free(path);
+            return kept_db;
+        }
+        tracuu_db_close(kept_db);
+        free(kept_path);
+        kept_db = NULL;
+        kept_path = NULL;
+    }
+    tracuu_db_t *db = NULL;
+    char *errmsg = NULL;
+    tracuu_status_t st = tracuu_db_open(path, TRACUU_DB_READ, &db, &errmsg);
+    if (st != TRACUU_OK) {
+        fprintf(stderr, "tracuu.cgi: %s: %s\n",
+                tracuu_status_to_string(st), errmsg ? errmsg : path);
+        db = NULL;
+    }
+    free(errmsg);
+    if (db && persistent) {
+        kept_db = db;
+        kept_path = path;
+    } else {
+        free(path);
+    }
+    return db;
+}
+
+/* Persistent: close the kept handle (the next request opens afresh). */
+static void drop_db(void)
+{
+    tracuu_db_close(kept_db);
+    free(kept_path);
+    kept_db = NULL;
+    kept_path = NULL;
+}
+
+/* One request, its parameters in the environment, the response to O. */
+static int handle(FILE *o)
+{
+    out = o;
     const char *method = getenv("REQUEST_METHOD");
     if (!method || !*method) {
         fprintf(stderr, "tracuu.cgi: a CGI program: run it from a web server "
@@ -161,7 +219,7 @@ int main(void)
     }
     int rc;
     if (p.asset_css) {
-        rc = cgi_out_send(stdout, 200, "text/css; charset=utf-8",
+        rc = cgi_out_send(out, 200, "text/css; charset=utf-8",
                           "public, max-age=86400", NULL, cgi_css,
                           cgi_css_len, head_only) ? 1 : 0;
         cgi_params_free(&p);
@@ -184,19 +242,11 @@ int main(void)
         if (t > 0 && t < 3600)
             tracuu_db_set_shard_timeout((unsigned)(t * 1000 + 0.5));
     }
-    char *path = cgi_config_db_path();
-    tracuu_db_t *db = NULL;
-    if (path) {
-        char *errmsg = NULL;
-        tracuu_status_t st = tracuu_db_open(path, TRACUU_DB_READ, &db,
-                                            &errmsg);
-        if (st != TRACUU_OK) {
-            fprintf(stderr, "tracuu.cgi: %s: %s\n",
-                    tracuu_status_to_string(st), errmsg ? errmsg : path);
-            db = NULL;
-        }
-        free(errmsg);
-        free(path);
+    tracuu_db_t *db = open_db();
+    /* a kept handle may carry the previous request's scope: none yet */
+    if (db && persistent && tracuu_db_set_scope(db, NULL, 0) != TRACUU_OK) {
+        drop_db();
+        db = NULL;
     }
     if (!db) {
         rc = fail(503, NULL, &p, "Retry-After: 60\r\n");
@@ -223,11 +273,27 @@ int main(void)
             rc = p.doc ? docview(db, &p) : search(db, &p);
         }
         free(err);
-        for (size_t i = 0; i < tracuu_db_n_warnings(db); i++)
+        size_t nw = tracuu_db_n_warnings(db);
+        for (size_t i = 0; i < nw; i++)
             fprintf(stderr, "tracuu.cgi: warning: %s\n", tracuu_db_warning(db, i));
-        tracuu_db_close(db);
+        if (!persistent)
+            tracuu_db_close(db);
+        else if (nw)
+            drop_db();  /* a shard did not answer: open afresh next time */
     }
     tracuu_access_free(access);
     cgi_params_free(&p);
     return rc;
+}
+
+int main(void)
+{
+    if (cgi_fcgi_wanted()) {
+        persistent = 1;
+        int rc = cgi_fcgi_serve(handle);
+        tracuu_db_close(kept_db);
+        free(kept_path);
+        return rc;
+    }
+    return handle(stdout);
 }

@@ -30,6 +30,10 @@ static void put_hl(FILE *out, const char *s, const tracuu_span_t *hl, size_t n,
 
 void cli_render_results(FILE *out, const tracuu_results_t *r, int color)
 {
+    if (r->corrected)
+        fprintf(out, "Đang hiện kết quả cho %s%s%s; tìm đúng như đã gõ: "
+                "tracuu-search --as-typed %s\n\n", color ? "\033[1m" : "",
+                r->corrected, color ? "\033[0m" : "", r->query);
     if (r->suggestion)
         fprintf(out, "Ý bạn là: %s%s%s\n\n", color ? "\033[1m" : "",
                 r->suggestion, color ? "\033[0m" : "");
@@ -40,14 +44,17 @@ void cli_render_results(FILE *out, const tracuu_results_t *r, int color)
     }
     fprintf(out, "%u kết quả (results) %u-%zu:\n\n", r->total, r->offset + 1,
             r->offset + r->n_hits);
+    if (r->partial)
+        fputs("Các kết quả đánh dấu (một phần) chỉ chứa một phần các từ đã gõ "
+              "(partial matches); để bắt buộc mọi từ: \"cụm từ\", AND, +từ.\n\n", out);
     for (size_t i = 0; i < r->n_hits; i++) {
         const tracuu_hit_t *h = &r->hits[i];
         fprintf(out, "%s%u. %s%s\n", color ? "\033[1;34m" : "", h->rank,
                 h->title && *h->title ? h->title : "(không có tiêu đề)",
                 color ? "\033[0m" : "");
         char *name = tu_name_escape(h->path);
-        fprintf(out, "   %s%s%s%s\n", name ? name : "?", h->date[0] ? "  [" : "", h->date,
-                h->date[0] ? "]" : "");
+        fprintf(out, "   %s%s%s%s%s\n", name ? name : "?", h->date[0] ? "  [" : "", h->date,
+                h->date[0] ? "]" : "", h->partial ? "  (một phần)" : "");
         free(name);
         if (h->n_refs) {
             fputs("   Số hiệu:", out);
@@ -70,8 +77,8 @@ void cli_render_facets(FILE *out, const tracuu_results_t *r)
             continue;
         fprintf(out, "%s:", labels[f]);
         for (size_t j = 0; j < r->n_facets[f] && j < 20; j++)
-            fprintf(out, "%s %s (%u)", j ? "," : "", r->facets[f][j].value,
-                    r->facets[f][j].count);
+            fprintf(out, "%s %s (%s%u)", j ? "," : "", r->facets[f][j].value,
+                    r->facets_estimated ? "≈" : "", r->facets[f][j].count);
         fputs("\n", out);
     }
 }
@@ -124,4 +131,8 @@ void cli_render_doc(FILE *out, const tracuu_docview_t *v, int color)
             v->encoding && *v->encoding ? v->encoding : "?", v->n_hl);
     put_hl_n(out, v->text ? v->text : "", v->text ? v->text_len : 0, v->hl, v->n_hl, color);
     fputs("\n", out);
+    if (v->text_total > v->text_len)
+        fprintf(out, "\n[Văn bản dài %zu byte: chỉ hiện %zu byte đầu "
+                "(text cut: %zu of %zu bytes shown)]\n", v->text_total,
+                v->text_len, v->text_len, v->text_total);
 }
