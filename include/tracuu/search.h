@@ -34,6 +34,10 @@ typedef struct {
     int exact_facets;
     int want_suggestion;
     size_t snippet_bytes;  /* 0 = about 240 */
+    /* With want_suggestion, a query of plain words that finds nothing is
+     * corrected (typos, Telex/VNI keystrokes) and the correction searched
+     * if it finds something (results.corrected says so); AS_TYPED: never. */
+    int as_typed;
 } tracuu_search_req_t;
 
 typedef struct {
@@ -51,6 +55,7 @@ typedef struct {
     char **refs; size_t n_refs;
     char **models; size_t n_models;
     char *format, *encoding;  /* "" if unknown */
+    int partial;           /* holds only part of the query's words */
 } tracuu_hit_t;
 
 typedef struct {
@@ -70,6 +75,11 @@ typedef struct {
                              * (show them as approximate); 0: exact */
     uint32_t offset;
     char *suggestion;       /* NULL if none */
+    char *corrected;        /* the query searched instead of the typed one
+                             * (which found nothing), NULL if none */
+    int partial;            /* some hit holds only part of the query: a
+                             * question, a long query or pasted text was
+                             * ranked by how much of it documents hold */
     tracuu_hit_t *hits; size_t n_hits;
     tracuu_facet_item_t *facets[TRACUU_N_FACETS];
     size_t n_facets[TRACUU_N_FACETS];
@@ -82,6 +92,14 @@ typedef struct {
 tracuu_status_t tracuu_search(tracuu_db_t *db, const tracuu_search_req_t *req,
                               tracuu_results_t **out, char **errmsg);
 void tracuu_results_free(tracuu_results_t *r);
+
+/* More like this: documents similar to DOCID (its most telling folded
+ * words, Xapian's expand set), DOCID itself left out.  REQ gives the page,
+ * sort and filters (its query is ignored).  *OUT->query is "like:DOCID".
+ * TRACUU_ERR_NOT_FOUND (with *ERRMSG) if there is no such document. */
+tracuu_status_t tracuu_like(tracuu_db_t *db, tracuu_docid_t docid,
+                            const tracuu_search_req_t *req,
+                            tracuu_results_t **out, char **errmsg);
 
 /* One document for viewing: its stored text, up to the first
  * TRACUU_DOCVIEW_MAX_TEXT bytes, with the matches of QUERY (may be NULL)

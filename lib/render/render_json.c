@@ -44,6 +44,9 @@ char *tracuu_results_json(const tracuu_results_t *r, int with_facets)
                   "\"suggestion\":", r->total, r->total_exact ? "true" : "false",
                   r->offset);
     tu_json_str(&b, r->suggestion);
+    tu_buf_adds(&b, ",\"corrected\":");
+    tu_json_str(&b, r->corrected);
+    tu_buf_adds(&b, r->partial ? ",\"partial\":true" : ",\"partial\":false");
     tu_buf_adds(&b, ",\"results\":[");
     for (size_t i = 0; i < r->n_hits; i++) {
         const tracuu_hit_t *h = &r->hits[i];
@@ -66,7 +69,7 @@ char *tracuu_results_json(const tracuu_results_t *r, int with_facets)
         tu_json_str(&b, h->format);
         tu_buf_adds(&b, ",\"encoding\":");
         tu_json_str(&b, h->encoding);
-        tu_buf_addc(&b, '}');
+        tu_buf_adds(&b, h->partial ? ",\"partial\":true}" : ",\"partial\":false}");
     }
     tu_buf_addc(&b, ']');
     if (with_facets) {

@@ -3,6 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "search/tu_query.h"
+#include "search/tu_qterm.h"
+#include "search/tu_numquery.h"
+#include "search/tu_partial.h"
 #include "base/tu_buf.h"
 #include "index/tu_synonyms.h"
 #include "index/tu_indexdoc.h"
@@ -16,7 +19,7 @@
 #define MAX_NODES 256
 #define KEY_MAX 256
 
-enum { L_END, L_LPAREN, L_RPAREN, L_WORD, L_PHRASE, L_AND, L_OR, L_NOT };
+enum { L_END, L_LPAREN, L_RPAREN, L_WORD, L_PHRASE, L_AND, L_OR, L_NOT, L_NEAR };
 
 typedef struct {
     int kind;
@@ -24,6 +27,8 @@ typedef struct {
     size_t n;
     size_t at;         /* byte offset in the query, for messages */
     int neg;           /* "-" before it */
+    unsigned gap;      /* L_NEAR: words allowed between */
+    int plus;          /* "+" before it: never dropped by partial matching */
 } lexeme_t;
 
 typedef struct {
@@ -36,6 +41,7 @@ typedef struct {
     char *err;
     tu_parsed_t *out;
     int in_neg;        /* under NOT: terms are not highlighted */
+    int saw_and;       /* an explicit AND: every word is required */
 } parser_t;
 
 /* ------------------------------------------------------------- lexing */
@@ -117,6 +123,7 @@ static int lex(parser_t *p, lexeme_t *lx)
     if ((*s == '-' || *s == '+') && left > 1 && !is_space((unsigned char)s[1]) &&
         s[1] != ')') {
         lx->neg = *s == '-';
+        lx->plus = *s == '+';
         p->pos++;
         s++;
         left--;
@@ -151,6 +158,15 @@ static int lex(parser_t *p, lexeme_t *lx)
         if (i == 3 && memcmp(s, "AND", 3) == 0) lx->kind = L_AND;
         else if (i == 2 && memcmp(s, "OR", 2) == 0) lx->kind = L_OR;
         else if (i == 3 && memcmp(s, "NOT", 3) == 0) lx->kind = L_NOT;
+        else {
+            int nr = tu_near_operator(s, i, &lx->gap);
+            if (nr < 0) {
+                fail(p, lx->at, "NEAR/n wants a number of words from 0 to 50, e.g. NEAR/5");
+                return -1;
+            }
+            if (nr > 0)
+                lx->kind = L_NEAR;
+        }
     }
     return 0;
 }
@@ -257,6 +273,44 @@ static tracuu_query_t *compound_query(tracuu_query_t *whole,
 
 /* The query for the tokens of one word or phrase, under PREFIX ("" for the
  * body, XT for titles).  Marked words add an exact-form boost (body only). */
+/* 1 if the token T of the query text is typed with a '*' right after it
+ * ("tr*"): a prefix. */
+static int starred(const parser_t *p, const tracuu_token_t *t)
+{
+    return t->s >= p->text && t->s + t->len < p->text + p->len &&
+           t->s[t->len] == '*';
+}
+
+/* A prefix token "tr*" of TOKENS_QUERY: its expansion (an OR of terms when
+ * POSITIONAL) into FOLD, its exact-form boost into EXACT. */
+static void prefix_token(parser_t *p, const tracuu_token_t *t, const char *key,
+                         size_t kl, const char *prefix, int positional,
+                         tracuu_query_t **fold, size_t *nf,
+                         tracuu_query_t **exact, size_t *ne)
+{
+    char *err = NULL;
+    tracuu_query_t *q = tu_wildcard_query(p->db, prefix, key, kl, positional,
+                                          t->s, t->len, &err);
+    if (!q) {
+        fail(p, (size_t)(t->s - p->text), err ? err : "out of memory");
+        free(err);
+        return;
+    }
+    fold[(*nf)++] = q;
+    if (!p->in_neg) {
+        char hk[KEY_MAX + 2];
+        memcpy(hk, key, kl);
+        hk[kl] = '*';
+        add_str(&p->out->hl, &p->out->n_hl, hk, kl + 1);
+    }
+    if (!*prefix && tracuu_has_marks(t->s, t->len)) {
+        char ek[KEY_MAX];
+        int el = tracuu_norm_exact(t->s, t->len, ek, sizeof ek);
+        if (el > 0)
+            exact[(*ne)++] = tu_wildcard_exact(ek, (size_t)el);
+    }
+}
+
 static tracuu_query_t *tokens_query(parser_t *p, const toks_t *ts,
                                     const char *prefix)
 {
@@ -268,7 +322,12 @@ static tracuu_query_t *tokens_query(parser_t *p, const toks_t *ts,
         int kl = tracuu_norm_fold(t->s, t->len, key, sizeof key);
         if (kl <= 0)
             continue;
-        fold[nf++] = prefixed_term(prefix, key, (size_t)kl);
+        if (starred(p, t)) {
+            prefix_token(p, t, key, (size_t)kl, prefix, ts->n > 1, fold, &nf,
+                         exact, &ne);
+            continue;
+        }
+        fold[nf++] = tu_qterm_word(prefix, t, key, (size_t)kl);
         if (!p->in_neg)
             add_str(&p->out->hl, &p->out->n_hl, key, (size_t)kl);
         if (!*prefix && tracuu_has_marks(t->s, t->len)) {
@@ -281,7 +340,8 @@ static tracuu_query_t *tokens_query(parser_t *p, const toks_t *ts,
         return NULL;
     tracuu_query_t *q = nf == 1 ? fold[0]
                                 : tracuu_query_combine(TRACUU_OP_PHRASE, fold, nf, 0);
-    if (ts->n == 1 && (ts->tok[0].flags & TRACUU_TOK_COMPOUND))
+    if (ts->n == 1 && (ts->tok[0].flags & TRACUU_TOK_COMPOUND) &&
+        !starred(p, &ts->tok[0]))
         q = compound_query(q, &ts->tok[0], prefix);
     if (ne == 0)
         return q;
@@ -319,15 +379,66 @@ static int syn_cb(const char *s, size_t len, void *ctx)
     return 0;
 }
 
-/* A run of plain words: each word (or run of words forming a synonym key)
- * becomes a query; the run's queries are returned in QS. */
+/* The words W[0..N) as typed, each anywhere: AND of their queries. */
+static tracuu_query_t *words_as_typed(parser_t *p, const lexeme_t *w, size_t n)
+{
+    tracuu_query_t *each[8];
+    size_t ne = 0;
+    for (size_t j = 0; j < n && ne < 8; j++) {
+        toks_t ts;
+        tokenize_into(w[j].s, w[j].n, &ts);
+        tracuu_query_t *one = tokens_query(p, &ts, "");
+        if (one)
+            each[ne++] = one;
+    }
+    return ne == 0 ? NULL : tracuu_query_combine(TRACUU_OP_AND, each, ne, 0);
+}
+
+/* A citation ("NQ 36", "7-CT/TU", "thông tư 07 2024") at W[0..]: the
+ * numbers of the archive it names rank first (tu_numquery.h), the words as
+ * typed find the rest.  0 if none (or none in the archive). */
+static size_t citation(parser_t *p, const lexeme_t *w, size_t nw,
+                       tracuu_query_t **q)
+{
+    tu_word_t tw[6];
+    size_t m = nw < 6 ? nw : 6;
+    for (size_t k = 0; k < m; k++) {
+        tw[k].s = w[k].s;
+        tw[k].n = w[k].n;
+    }
+    tu_cite_t c;
+    size_t used = tu_cite_parse(tw, m, 0, &c);
+    if (!used)
+        return 0;
+    char *keys[TU_CITE_MAX_REFS];
+    size_t nk = tu_cite_refs(p->db, &c, keys);
+    if (nk == 0)
+        return 0;
+    for (size_t k = 0; k < nk; k++) {
+        if (!p->in_neg)
+            add_str(&p->out->hl, &p->out->n_hl, keys[k], strlen(keys[k]));
+    }
+    tracuu_query_t *alt[2] = {tu_cite_boost(keys, nk), words_as_typed(p, w, used)};
+    for (size_t k = 0; k < nk; k++)
+        free(keys[k]);
+    *q = tracuu_query_combine(TRACUU_OP_OR, alt, 2, 0);
+    return used;
+}
+
+/* A run of plain words: each word (or run of words forming a synonym key,
+ * or a citation) becomes an item; the run's items are returned in IT. */
 static size_t words_run(parser_t *p, const lexeme_t *w, size_t nw,
-                        tracuu_query_t **qs)
+                        tu_item_t *it)
 {
     size_t nq = 0;
     for (size_t i = 0; i < nw;) {
         size_t used = 1;
         tracuu_query_t *q = NULL;
+        int syn = 0, forced = 0;
+        if (p->db && (used = citation(p, w + i, nw - i, &q)) > 0)
+            forced = 1;
+        else
+            used = 1;
         /* Longest synonym key first: up to 4 words. */
         for (size_t k = nw - i < 4 ? nw - i : 4; p->db && k >= 1 && !q; k--) {
             char key[KEY_MAX];
@@ -358,17 +469,47 @@ static size_t words_run(parser_t *p, const lexeme_t *w, size_t nw,
                 all[na++] = sc.alts[j];
             q = tracuu_query_combine(TRACUU_OP_OR, all, na, 0);
             used = k;
+            syn = 1;
         }
         if (!q) {
             toks_t ts;
             tokenize_into(w[i].s, w[i].n, &ts);
             q = tokens_query(p, &ts, "");
         }
-        if (q)
-            qs[nq++] = q;
+        if (q) {
+            tu_item_t *x = &it[nq++];
+            memset(x, 0, sizeof *x);
+            x->q = q;
+            x->s = w[i].s;
+            x->n = (size_t)(w[i + used - 1].s + w[i + used - 1].n - w[i].s);
+            x->syn = syn;
+            x->forced = forced;
+            for (size_t k = 0; k < used; k++)
+                x->forced |= w[i + k].plus;
+        }
         i += used;
     }
     return nq;
+}
+
+/* The phrase of two adjacent one-word items (for partial matching). */
+static tracuu_query_t *pair_query(parser_t *p, const tu_item_t *a,
+                                  const tu_item_t *b)
+{
+    if (a->syn || b->syn || a->forced || b->forced)
+        return NULL;
+    toks_t ts, t2;
+    tokenize_into(a->s, a->n, &ts);
+    tokenize_into(b->s, b->n, &t2);
+    for (size_t j = 0; j < t2.n && ts.n < 64; j++)
+        ts.tok[ts.n++] = t2.tok[j];
+    if (ts.n < 2)
+        return NULL;
+    int save = p->in_neg;
+    p->in_neg = 1;  /* already highlighted */
+    tracuu_query_t *q = tokens_query(p, &ts, "");
+    p->in_neg = save;
+    return q;
 }
 
 /* ------------------------------------------------------------ fields */
@@ -643,6 +784,9 @@ static node_t parse_primary(parser_t *p, int *plain, int build)
         fail(p, lx.at, lx.kind == L_AND ? "AND needs a term before and after it"
                                         : "OR needs a term before and after it");
         return r;
+    case L_NEAR:
+        fail(p, lx.at, "NEAR needs a word or a \"phrase\" on each side");
+        return r;
     default:
         fail(p, lx.at, "a term is missing at the end of the query");
         return r;
@@ -671,6 +815,89 @@ static node_t parse_unary(parser_t *p, int *plain, int build)
     return parse_primary(p, plain, build);
 }
 
+/* "a NEAR b NEAR/3 \"c d\"": FIRST (a word or phrase) and the operands
+ * after each NEAR, all within the words allowed.  The operands' own queries
+ * (exact-form boosts, a phrase's words in a row) are ANDed with the NEAR of
+ * all their words. */
+static tracuu_query_t *near_chain(parser_t *p, const lexeme_t *first)
+{
+    lexeme_t ops[16];
+    size_t nops = 0;
+    unsigned gap = 0;
+    ops[nops++] = *first;
+    while (!p->err && peek(p)->kind == L_NEAR) {
+        lexeme_t op = *peek(p);
+        next(p);
+        lexeme_t *r = peek(p);
+        if ((r->kind != L_WORD && r->kind != L_PHRASE) || r->neg ||
+            (r->kind == L_WORD && memchr(r->s, ':', r->n))) {
+            fail(p, op.at, "NEAR needs a word or a \"phrase\" on each side");
+            return NULL;
+        }
+        if (nops == sizeof ops / sizeof ops[0]) {
+            fail(p, op.at, "too many NEAR in a row (at most 15)");
+            return NULL;
+        }
+        gap += op.gap;
+        ops[nops++] = *r;
+        next(p);
+    }
+    tracuu_query_t *terms[64], *each[17];
+    size_t nt = 0, ne = 0;
+    for (size_t i = 0; i < nops; i++) {
+        toks_t ts;
+        tokenize_into(ops[i].s, ops[i].n, &ts);
+        for (size_t j = 0; j < ts.n && nt < 64; j++) {
+            char key[KEY_MAX];
+            int kl = tracuu_norm_fold(ts.tok[j].s, ts.tok[j].len, key, sizeof key);
+            if (kl > 0)
+                terms[nt++] = tu_qterm_word("", &ts.tok[j], key, (size_t)kl);
+        }
+        tracuu_query_t *q = tokens_query(p, &ts, "");
+        if (q)
+            each[ne++] = q;
+    }
+    p->out->only_words = 0;
+    if (nt < 2) {  /* nothing to be near: the words alone */
+        for (size_t i = 0; i < nt; i++)
+            tracuu_query_free(terms[i]);
+        return ne ? tracuu_query_combine(TRACUU_OP_AND, each, ne, 0) : NULL;
+    }
+    each[ne++] = tu_near_query(terms, nt, gap);
+    return tracuu_query_combine(TRACUU_OP_AND, each, ne, 0);
+}
+
+/* The boosts of a run of unquoted words whose tokens are TS: the run as a
+ * phrase, and the run within a few words (nearness).  Added even when the
+ * whole run is one abbreviation's expansion ("ủy ban nhân dân" = UBND). */
+/* The run TS as a phrase (ranks first; already highlighted). */
+static tracuu_query_t *run_phrase(parser_t *p, const toks_t *ts)
+{
+    int save = p->in_neg;
+    p->in_neg = 1;  /* already highlighted */
+    tracuu_query_t *ph = tokens_query(p, ts, "");
+    p->in_neg = save;
+    return ph;
+}
+
+/* The run TS within a few words (ranks next): NULL for fewer than 2 words. */
+static tracuu_query_t *run_near(parser_t *p, const toks_t *ts)
+{
+    char keys[64][KEY_MAX];
+    char *kp[64];
+    size_t nk = 0;
+    for (size_t i = 0; i < ts->n && nk < 64; i++) {
+        if (starred(p, &ts->tok[i]))
+            continue;
+        int kl = tracuu_norm_fold(ts->tok[i].s, ts->tok[i].len, keys[nk], KEY_MAX);
+        if (kl > 0) {
+            kp[nk] = keys[nk];
+            nk++;
+        }
+    }
+    return tu_near_boost(kp, nk);
+}
+
 /* An AND group: items until OR, ) or the end. */
 static node_t parse_and(parser_t *p)
 {
@@ -691,6 +918,7 @@ static node_t parse_and(parser_t *p)
             }
             size_t at = lx->at;
             next(p);
+            p->saw_and = 1;
             if (!starts_term(peek(p)->kind)) {
                 fail(p, at, "AND needs a term before and after it");
                 break;
@@ -705,6 +933,28 @@ static node_t parse_and(parser_t *p)
         if (p->err) {
             tracuu_query_free(it.q);
             break;
+        }
+        if (peek(p)->kind == L_NEAR) {
+            /* "a NEAR b": the item before is an operand, not a run word */
+            if (!(plain || (word.kind == L_PHRASE && !word.neg))) {
+                tracuu_query_free(it.q);
+                fail(p, peek(p)->at, "NEAR needs a word or a \"phrase\" on each side");
+                break;
+            }
+            tracuu_query_free(it.q);
+            p->in_neg = in_neg_before;
+            tracuu_query_t *nq = near_chain(p, &word);
+            if (p->err) {
+                tracuu_query_free(nq);
+                break;
+            }
+            if (nq)
+                pos[np++] = nq;
+            if (np + nn + nrun >= MAX_NODES - 2) {
+                fail(p, word.at, "query too long");
+                break;
+            }
+            continue;
         }
         if (plain) {
             run[nrun++] = word;
@@ -723,28 +973,41 @@ static node_t parse_and(parser_t *p)
             break;
         }
     }
+    tracuu_query_t *relaxed = NULL;
     if (nrun) {
-        tracuu_query_t *wq[MAX_NODES];
+        tu_item_t wq[MAX_NODES];
         size_t nw = words_run(p, run, nrun, wq);
         tracuu_query_t *group = NULL;
-        if (nw == 1) {
-            group = wq[0];
-        } else if (nw > 1) {
-            /* all words, and the run as a phrase ranks first */
-            toks_t ts = {.n = 0};
-            for (size_t i = 0; i < nrun && ts.n < 60; i++) {
-                toks_t one;
-                tokenize_into(run[i].s, run[i].n, &one);
-                for (size_t j = 0; j < one.n && ts.n < 60; j++)
-                    ts.tok[ts.n++] = one.tok[j];
+        int top = p->depth == 0 && !p->in_neg && !p->err;
+        if (nw >= 1) {
+            /* all words (question and filler words optional); the run as a
+             * phrase ranks first, the run within a few words next; a
+             * relaxed query beside for partial matching */
+            tracuu_query_t *ph = NULL, *near = NULL;
+            if (nrun > 1) {
+                toks_t ts = {.n = 0};
+                for (size_t i = 0; i < nrun && ts.n < 60; i++) {
+                    toks_t one;
+                    tokenize_into(run[i].s, run[i].n, &one);
+                    for (size_t j = 0; j < one.n && ts.n < 60; j++)
+                        ts.tok[ts.n++] = one.tok[j];
+                }
+                ph = run_phrase(p, &ts);
+                near = run_near(p, &ts);
             }
-            int save = p->in_neg;
-            p->in_neg = 1;  /* already highlighted */
-            tracuu_query_t *ph = tokens_query(p, &ts, "");
-            p->in_neg = save;
-            tracuu_query_t *all = tracuu_query_combine(TRACUU_OP_AND, wq, nw, 0);
-            tracuu_query_t *pair[2] = {all, ph};
-            group = ph ? tracuu_query_combine(TRACUU_OP_AND_MAYBE, pair, 2, 0) : all;
+            tu_partial_mark(p->db, wq, nw);
+            if (top && !p->saw_and) {
+                for (size_t i = 0; i + 1 < nw; i++)
+                    wq[i].pair = pair_query(p, &wq[i], &wq[i + 1]);
+                relaxed = tu_partial_relax(wq, nw, &p->out->partial);
+            }
+            group = tu_partial_strict(wq, nw, ph);
+            if (group && near) {
+                tracuu_query_t *subs[2] = {group, near};
+                group = tracuu_query_combine(TRACUU_OP_AND_MAYBE, subs, 2, 0);
+            } else {
+                tracuu_query_free(near);
+            }
         }
         if (group)
             pos[np++] = group;
@@ -754,8 +1017,11 @@ static node_t parse_and(parser_t *p)
             tracuu_query_free(pos[i]);
         for (size_t i = 0; i < nn; i++)
             tracuu_query_free(neg[i]);
+        tracuu_query_free(relaxed);
         return r;
     }
+    if (np == 0)
+        tracuu_query_free(relaxed), relaxed = NULL;
     if (np == 0 && nn == 0)
         return r;
     if (np == 0) {
@@ -763,6 +1029,26 @@ static node_t parse_and(parser_t *p)
         r.q = nn == 1 ? neg[0] : tracuu_query_combine(TRACUU_OP_OR, neg, nn, 0);
         r.neg = 1;
         return r;
+    }
+    if (relaxed && !p->saw_and) {
+        /* the relaxed run with the other items as they are */
+        tracuu_query_t *rs[MAX_NODES + 1];
+        size_t nr = 0;
+        rs[nr++] = relaxed;
+        for (size_t i = 0; i + 1 < np; i++)   /* pos[np - 1] is the run */
+            rs[nr++] = tracuu_query_copy(pos[i]);
+        tracuu_query_t *rq = tracuu_query_combine(TRACUU_OP_AND, rs, nr, 0);
+        if (nn) {
+            tracuu_query_t *subs[MAX_NODES + 1];
+            subs[0] = rq;
+            for (size_t i = 0; i < nn; i++)
+                subs[1 + i] = tracuu_query_copy(neg[i]);
+            rq = tracuu_query_combine(TRACUU_OP_AND_NOT, subs, nn + 1, 0);
+        }
+        tracuu_query_free(p->out->partial.q);
+        p->out->partial.q = rq;
+    } else {
+        tracuu_query_free(relaxed);
     }
     tracuu_query_t *pq = np == 1 ? pos[0] : tracuu_query_combine(TRACUU_OP_AND, pos, np, 0);
     if (nn == 0) {
@@ -793,6 +1079,8 @@ static node_t parse_or(parser_t *p)
         return left;
     tracuu_query_t *alts[MAX_NODES];
     size_t na = 0;
+    if (p->depth == 0)
+        tu_partial_clear(&p->out->partial);  /* OR: every branch as typed */
     alts[na++] = positive(left);
     while (!p->err && peek(p)->kind == L_OR) {
         size_t at = peek(p)->at;
@@ -839,6 +1127,13 @@ tracuu_status_t tu_query_parse(tracuu_db_t *db, const char *text,
     size_t len = 0;
     if (tracuu_norm_text(text ? text : "", raw, &nfc, &len, NULL) != TRACUU_OK)
         return TRACUU_ERR_NOMEM;
+    char *paste = NULL;
+    if (tu_partial_paste(nfc, &paste) > 0) {
+        free(nfc);
+        nfc = paste;
+        len = strlen(nfc);
+        out->partial.pasted = 1;
+    }
     parser_t p = {.db = db, .text = nfc, .len = len, .out = out};
     out->only_words = 1;
     node_t n = parse_or(&p);
@@ -847,6 +1142,8 @@ tracuu_status_t tu_query_parse(tracuu_db_t *db, const char *text,
                                    ? "unbalanced parenthesis: ) without ("
                                    : "unexpected text");
     tracuu_status_t rc = TRACUU_OK;
+    if (p.saw_and)
+        tu_partial_clear(&out->partial);
     if (p.err) {
         tracuu_query_free(n.q);
         if (errmsg)
@@ -872,6 +1169,7 @@ tracuu_status_t tu_query_parse(tracuu_db_t *db, const char *text,
 void tu_parsed_clear(tu_parsed_t *p)
 {
     tracuu_query_free(p->q);
+    tu_partial_clear(&p->partial);
     for (size_t i = 0; i < p->n_hl; i++)
         free(p->hl[i]);
     free(p->hl);

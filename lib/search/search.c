@@ -1,5 +1,6 @@
 /* Searching: request -> parsed query -> Xapian -> hits with snippets,
  * facets and the "did you mean" suggestion.  See include/tracuu/search.h. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,9 @@
 #include "tracuu/schema.h"
 #include "index/tu_docdata.h"
 #include "search/tu_query.h"
+#include "search/tu_numquery.h"
+#include "search/tu_partial.h"
+#include "search/tu_search.h"
 #include "search/tu_snippet.h"
 #include "search/tu_suggest.h"
 #include "search/tu_telex.h"
@@ -160,17 +164,27 @@ static char *keystroke_suggestion(tracuu_db_t *db, const tu_parsed_t *pq)
     return r;
 }
 
-tracuu_status_t tracuu_search(tracuu_db_t *db, const tracuu_search_req_t *req,
+tracuu_status_t tu_search_run(tracuu_db_t *db, const tracuu_search_req_t *req,
+                              tu_parsed_t *given, int force_suggest,
                               tracuu_results_t **out, char **errmsg)
 {
     *out = NULL;
     if (errmsg)
         *errmsg = NULL;
-    if (!db || !req)
+    if (!db || !req) {
+        if (given)
+            tu_parsed_clear(given);
         return TRACUU_ERR_INVALID_ARG;
+    }
     tu_parsed_t pq;
     char *perr = NULL;
-    tracuu_status_t rc = tu_query_parse(db, req->query, &pq, &perr);
+    tracuu_status_t rc = TRACUU_OK;
+    if (given) {
+        pq = *given;
+        memset(given, 0, sizeof *given);
+    } else {
+        rc = tu_query_parse(db, req->query, &pq, &perr);
+    }
     if (rc != TRACUU_OK) {
         set_err(errmsg, perr ? perr : strdup(tracuu_status_to_string(rc)));
         return rc;
@@ -206,6 +220,21 @@ tracuu_status_t tracuu_search(tracuu_db_t *db, const tracuu_search_req_t *req,
             o.facet_slots[o.n_facet_slots++] = facet_slots[f];
         o.facet_sample = req->exact_facets ? 0 : TRACUU_FACET_SAMPLE;
     }
+    /* ranked partial matching: a long query, or a short one whose words
+     * are not all in enough documents, is searched relaxed */
+    int relaxed = 0;
+    if (q && pq.partial.q) {
+        tracuu_query_t *rq = with_filters(tracuu_query_copy(pq.partial.q), req);
+        if (rq && tu_partial_pick(db, &pq.partial, q)) {
+            /* the strict query (phrase and nearness boosts) adds its
+             * weight to the documents holding every word */
+            tracuu_query_t *subs[2] = {rq, q};
+            q = tracuu_query_combine(TRACUU_OP_AND_MAYBE, subs, 2, 0);
+            relaxed = 1;
+        } else {
+            tracuu_query_free(rq);
+        }
+    }
     tracuu_mset_t *m = NULL;
     rc = q ? tracuu_db_search(db, q, &o, &m) : TRACUU_ERR_NOMEM;
     tracuu_query_free(q);
@@ -221,7 +250,7 @@ tracuu_status_t tracuu_search(tracuu_db_t *db, const tracuu_search_req_t *req,
     uint32_t n = tracuu_mset_size(m);
     r->hits = n ? calloc(n, sizeof *r->hits) : NULL;
     tu_suggest_t *sg = NULL;
-    if (req->want_suggestion && !pq.any_marks && pq.n_words > 0)
+    if (req->want_suggestion && (!pq.any_marks || force_suggest) && pq.n_words > 0)
         sg = tu_suggest_new((const char *const *)pq.words, pq.n_words);
     size_t snip = req->snippet_bytes ? req->snippet_bytes : 240;
     for (uint32_t i = 0; i < n && r->hits; i++) {
@@ -233,6 +262,14 @@ tracuu_status_t tracuu_search(tracuu_db_t *db, const tracuu_search_req_t *req,
         }
         h->rank = req->offset + i + 1;
         h->score = tracuu_mset_weight(m, i);
+        if (h->score >= TU_TIER) {   /* weight tiers (partial, citations) */
+            double tier = floor(h->score / TU_TIER);
+            h->score -= tier * TU_TIER;
+            h->partial = relaxed && fmod(tier, 2.0) == 0.0;
+        } else {
+            h->partial = relaxed;
+        }
+        r->partial |= h->partial;
         r->n_hits++;
     }
     if (n && !r->hits)
@@ -300,6 +337,7 @@ void tracuu_results_free(tracuu_results_t *r)
     free(r->query);
     free(r->suggestion);
     free_list(r->warnings, r->n_warnings);
+    free(r->corrected);
     free(r);
 }
 

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include "tracuu/status.h"
 #include "tracuu/xdb.h"
+#include "search/tu_partial.h"
 
 typedef struct {
     tracuu_query_t *q;        /* owned; NULL when the query is empty */
@@ -21,6 +22,7 @@ typedef struct {
     char **words; size_t n_words; /* the plain words typed, NFC, in order */
     int any_marks;            /* some word was typed with marks */
     int only_words;           /* nothing but plain words (no fields/ops) */
+    tu_partial_t partial;     /* the relaxed query (partial matching) */
 } tu_parsed_t;
 
 /* Parse TEXT (UTF-8).  DB (may be NULL) supplies synonyms.  On

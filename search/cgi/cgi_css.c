@@ -22,6 +22,7 @@ const char cgi_css[] =
 "main{padding:1rem;max-width:72rem;margin:0 auto}\n"
 ".summary{color:var(--muted);margin:.2rem 0 .6rem}\n"
 ".suggest{font-size:1.05rem}\n"
+".partial{color:#555}.partial-hit{font-size:.85rem;color:#666;margin:0}\n"
 ".sort,.active{margin:.3rem 0 .8rem;color:var(--muted)}\n"
 ".sort a,.sort strong,.active a{margin-right:.6rem}\n"
 ".active a{display:inline-block;background:var(--soft);border:1px solid "

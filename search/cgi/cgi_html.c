@@ -236,6 +236,8 @@ static void hit(tu_buf_t *b, const cgi_params_t *p, const tracuu_hit_t *h)
     else
         ADD("(không có tiêu đề)");
     ADD("</a></h2>\n");
+    if (h->partial)
+        ADD("<p class=\"partial-hit\">Chứa một phần các từ đã gõ</p>\n");
     if (h->date[0] || h->n_refs) {
         ADD("<p class=\"meta\">");
         if (h->date[0]) {
@@ -257,6 +259,12 @@ static void hit(tu_buf_t *b, const cgi_params_t *p, const tracuu_hit_t *h)
     }
     ADD("<p class=\"path\">");
     ESC(h->path);
+    cgi_link_t sim;
+    memset(&sim, 0, sizeof sim);
+    sim.like = h->docid;
+    ADD(" · <a class=\"like\" ");
+    href(b, &sim);
+    ADD(">Văn bản tương tự</a>");
     ADD("</p>\n</li>\n");
 }
 
@@ -324,6 +332,20 @@ int cgi_html_results(tu_buf_t *b, const cgi_params_t *p,
     head(b, p->q, p);
     ADD("<main>\n");
     shard_notice(b, r->warnings, r->n_warnings);
+    if (r->corrected && *r->corrected) {
+        cgi_link_t l = cgi_link_from(p);
+        l.as_typed = 1;
+        ADD("<p class=\"corrected\">Đang hiện kết quả cho <em>");
+        ESC(r->corrected);
+        ADD("</em>; tìm đúng như đã gõ: <a ");
+        href(b, &l);
+        ADD(">");
+        ESC(p->q ? p->q : "");
+        ADD("</a></p>\n");
+    }
+    if (p->like)
+        tu_buf_printf(b, "<p class=\"like\">Văn bản tương tự văn bản %u.</p>\n",
+                      (unsigned)p->like);
     if (r->suggestion && *r->suggestion) {
         cgi_link_t l = cgi_link_from(p);
         l.q = r->suggestion;
@@ -358,6 +380,11 @@ int cgi_html_results(tu_buf_t *b, const cgi_params_t *p,
             tu_buf_printf(b, " Trang %u.", (unsigned)p->page);
     }
     ADD("</p>\n");
+    if (r->partial)
+        ADD("<p class=\"partial\" id=\"partial\">Không phải kết quả nào cũng chứa "
+            "đủ các từ đã gõ: văn bản chứa nhiều từ hơn, từ hiếm hơn, đứng gần "
+            "nhau hơn được xếp trước. Để bắt buộc mọi từ: đặt cụm từ trong "
+            "ngoặc kép, nối bằng AND hoặc viết +từ.</p>\n");
     active_filters(b, p);
     ADD("<div class=\"cols\">\n<section class=\"results\">\n");
     if (r->total)

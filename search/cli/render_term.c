@@ -30,6 +30,10 @@ static void put_hl(FILE *out, const char *s, const tracuu_span_t *hl, size_t n,
 
 void cli_render_results(FILE *out, const tracuu_results_t *r, int color)
 {
+    if (r->corrected)
+        fprintf(out, "Đang hiện kết quả cho %s%s%s; tìm đúng như đã gõ: "
+                "tracuu-search --as-typed %s\n\n", color ? "\033[1m" : "",
+                r->corrected, color ? "\033[0m" : "", r->query);
     if (r->suggestion)
         fprintf(out, "Ý bạn là: %s%s%s\n\n", color ? "\033[1m" : "",
                 r->suggestion, color ? "\033[0m" : "");
@@ -40,14 +44,17 @@ void cli_render_results(FILE *out, const tracuu_results_t *r, int color)
     }
     fprintf(out, "%u kết quả (results) %u-%zu:\n\n", r->total, r->offset + 1,
             r->offset + r->n_hits);
+    if (r->partial)
+        fputs("Các kết quả đánh dấu (một phần) chỉ chứa một phần các từ đã gõ "
+              "(partial matches); để bắt buộc mọi từ: \"cụm từ\", AND, +từ.\n\n", out);
     for (size_t i = 0; i < r->n_hits; i++) {
         const tracuu_hit_t *h = &r->hits[i];
         fprintf(out, "%s%u. %s%s\n", color ? "\033[1;34m" : "", h->rank,
                 h->title && *h->title ? h->title : "(không có tiêu đề)",
                 color ? "\033[0m" : "");
         char *name = tu_name_escape(h->path);
-        fprintf(out, "   %s%s%s%s\n", name ? name : "?", h->date[0] ? "  [" : "", h->date,
-                h->date[0] ? "]" : "");
+        fprintf(out, "   %s%s%s%s%s\n", name ? name : "?", h->date[0] ? "  [" : "", h->date,
+                h->date[0] ? "]" : "", h->partial ? "  (một phần)" : "");
         free(name);
         if (h->n_refs) {
             fputs("   Số hiệu:", out);
