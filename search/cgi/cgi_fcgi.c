@@ -5,14 +5,20 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 extern char **environ;
 
-static volatile sig_atomic_t stopping;
+static volatile sig_atomic_t stopping, in_request;
 
+/* SIGTERM (the server stopping its FastCGI processes): between requests
+ * stop at once (libfcgi's accept() would retry after the signal); during
+ * one, finish it first. */
 static void on_term(int sig)
 {
     (void)sig;
+    if (!in_request)
+        _exit(0);
     stopping = 1;
 }
 
@@ -38,6 +44,7 @@ int cgi_fcgi_serve(cgi_fcgi_handler_t handler)
         return 1;
     char **own_env = environ;
     while (!stopping && FCGX_Accept_r(&req) == 0) {
+        in_request = 1;
         /* the response is built in memory, then sent in one piece */
         char *resp = NULL;
         size_t len = 0;
@@ -78,6 +85,7 @@ int cgi_fcgi_serve(cgi_fcgi_handler_t handler)
         }
         free(resp);
         FCGX_Finish_r(&req);
+        in_request = 0;
     }
     FCGX_Free(&req, 1);
     return 0;

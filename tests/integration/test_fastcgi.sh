@@ -80,8 +80,11 @@ check "FastCGI: one persistent process ($n_before, $n_after)" [ "$n_after" = 1 ]
 
 # a new revision is seen by the running process
 count() {
-  curl -s "$base/tracuu.fcgi?q=hiemhoi&format=json" |
-    python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])'
+  curl -s -o "$SCRATCHDIR/c.json" -w '%{http_code}' "$base/tracuu.fcgi?q=hiemhoi&format=json" \
+    >"$SCRATCHDIR/c.code"
+  python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["total"])' "$SCRATCHDIR/c.json" ||
+    { echo "HTTP $(cat "$SCRATCHDIR/c.code"): $(head -c 300 "$SCRATCHDIR/c.json")" >&2;
+      tail -5 "$SCRATCHDIR/error.log" >&2; }
 }
 check "before: no hiemhoi" [ "$(count)" = 0 ]
 "$BINDIR/tracuu-index" --db "$DB" --quiet "$SCRATCHDIR/docs" "$big" \
