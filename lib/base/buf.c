@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "base/tu_buf.h"
+#include "base/tu_utf8.h"
 
 void tu_buf_init(tu_buf_t *b, size_t max)
 {
@@ -54,8 +55,7 @@ int tu_buf_add_cut(tu_buf_t *b, const void *data, size_t n)
     const unsigned char *s = data;
     if (n > b->max - b->len) {
         n = b->max - b->len;
-        while (n > 0 && (s[n] & 0xC0) == 0x80)
-            n--;  /* not inside a UTF-8 sequence */
+        n = tu_utf8_floor(data, n);  /* not inside a UTF-8 sequence */
         b->truncated = 1;
     }
     if (n == 0 && b->p)

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "tracuu/encoding.h"
 #include "encoding/tu_vnchar.h"
+#include "base/tu_utf8.h"
 
 /* Letters of a word, lower case: consonants 'a'..'z' as themselves, 'D' for
  * đ, vowels by these codes (indexed by TU_V_*). */
@@ -273,7 +274,7 @@ void tu_vn_stats_text(const char *text, size_t n, tu_vn_stats *st)
     size_t i = 0;
     while (i < n) {
         uint32_t cp;
-        i += tu_utf8_get(s + i, n - i, &cp);
+        i += tu_utf8_next(s + i, n - i, &cp);
         if (is_letter(cp)) {
             word_add(&w, cp);
         } else {
@@ -293,7 +294,7 @@ static void word_parse(const char *text, size_t n, word_t *w)
     size_t i = 0;
     while (i < n) {
         uint32_t cp;
-        i += tu_utf8_get(s + i, n - i, &cp);
+        i += tu_utf8_next(s + i, n - i, &cp);
         if (!is_letter(cp)) {
             w->foreign = 1;
             return;

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include "encoding/tu_encoders.h"
 #include "encoding/tu_vnchar.h"
+#include "base/tu_utf8.h"
 
 static const uint16_t high[96] = {   /* 0xA0 .. 0xFF */
     /* A0 */ 0x00A0, 0x0102, 0x00C2, 0x00CA, 0x00D4, 0x01A0, 0x01AF, 0x0110,
@@ -58,7 +59,7 @@ size_t tu_tcvn3_decode(const char *in, size_t n, char *out, size_t *n_invalid)
             cp = c1[b - 0x80];
             if (!cp) { cp = 0xFFFD; bad++; }
         }
-        o += tu_utf8_put(out + o, cp);
+        o += (size_t)tu_utf8_encode(cp, (unsigned char *)(out + o));
     }
     out[o] = '\0';
     if (n_invalid) *n_invalid += bad;
@@ -99,7 +100,7 @@ char *tu_tcvn3_encode(const char *in, size_t n, size_t *out_len,
         return NULL;
     while (i < n) {
         uint32_t cp;
-        i += tu_utf8_get(s + i, n - i, &cp);
+        i += tu_utf8_next(s + i, n - i, &cp);
         unsigned char b = enc_one(cp);
         if (!b && cp != 0) { b = '?'; bad++; }
         out[o++] = (char)b;

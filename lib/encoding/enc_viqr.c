@@ -15,6 +15,7 @@
 #include <string.h>
 #include "encoding/tu_encoders.h"
 #include "encoding/tu_vnchar.h"
+#include "base/tu_utf8.h"
 
 static int is_mark(unsigned char c)
 {
@@ -77,7 +78,7 @@ static size_t decode_run(const unsigned char *r, size_t len, size_t last,
         caps = !(r[k] >= 'a' && r[k] <= 'z');
     memset(ri, 0, sizeof *ri);
 #define FLUSH() do { if (v >= 0) { \
-        o += tu_utf8_put(out + o, tu_vn_compose(v, tone, up)); \
+        o += (size_t)tu_utf8_encode(tu_vn_compose(v, tone, up), (unsigned char *)(out + o)); \
         if (tone != TU_T_NONE || modded) ri->marked++; \
         ri->letters_end = o; v = -1; } } while (0)
     while (i < len) {
@@ -90,7 +91,7 @@ static size_t decode_run(const unsigned char *r, size_t len, size_t last,
             if ((c | 0x20) == 'd' && i + 1 < len && (r[i + 1] | 0x20) == 'd'
                 && mode != APPLY_NONE &&
                 (i == 0 || (caps && c == 'D' && r[i + 1] == 'D'))) {
-                o += tu_utf8_put(out + o, c == 'D' ? 0x110 : 0x111);
+                o += (size_t)tu_utf8_encode(c == 'D' ? 0x110 : 0x111, (unsigned char *)(out + o));
                 ri->marked++;
                 ri->strong = 1;
                 ri->letters_end = o;
@@ -157,10 +158,10 @@ size_t tu_viqr_decode(const char *in, size_t n, char *out, size_t *n_invalid,
         unsigned char c = s[i];
         if (c >= 0x80) {           /* pass UTF-8 through, U+FFFD the rest */
             uint32_t cp;
-            size_t len = tu_utf8_get(s + i, n - i, &cp);
+            size_t len = tu_utf8_next(s + i, n - i, &cp);
             if (cp == 0xFFFD && len == 1) {
                 bad++;
-                o += tu_utf8_put(out + o, cp);
+                o += (size_t)tu_utf8_encode(cp, (unsigned char *)(out + o));
             } else {
                 memcpy(out + o, s + i, len);
                 o += len;
@@ -228,7 +229,7 @@ char *tu_viqr_encode(const char *in, size_t n, size_t *out_len,
     while (i < n) {
         uint32_t cp;
         int v, t, up;
-        i += tu_utf8_get(s + i, n - i, &cp);
+        i += tu_utf8_next(s + i, n - i, &cp);
         if (cp < 0x80) {
             if (prev_vowel && is_mark((unsigned char)cp))
                 out[o++] = '\\';

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include "encoding/tu_encoders.h"
 #include "encoding/tu_vnchar.h"
+#include "base/tu_utf8.h"
 
 enum { M_NONE, M_CIRC, M_BREVE };
 
@@ -109,7 +110,7 @@ size_t tu_vni_decode(const char *in, size_t n, char *out, size_t *n_invalid)
         if (b < 0x80) {
             v = ascii_vowel(b, &up);
         } else if (b == 0xF1 || b == 0xD1) {
-            o += tu_utf8_put(out + o, b == 0xF1 ? 0x111 : 0x110);
+            o += (size_t)tu_utf8_encode(b == 0xF1 ? 0x111 : 0x110, (unsigned char *)(out + o));
             i++;
             continue;
         } else if (info[b].single >= 0) {
@@ -118,7 +119,7 @@ size_t tu_vni_decode(const char *in, size_t n, char *out, size_t *n_invalid)
             up = info[b].up;
             mod_done = 1;
         } else {
-            o += tu_utf8_put(out + o, latin(b, &bad));
+            o += (size_t)tu_utf8_encode(latin(b, &bad), (unsigned char *)(out + o));
             i++;
             continue;
         }
@@ -146,7 +147,7 @@ size_t tu_vni_decode(const char *in, size_t n, char *out, size_t *n_invalid)
             tone = t;
             i++;
         }
-        o += tu_utf8_put(out + o, tu_vn_compose(v, tone, up));
+        o += (size_t)tu_utf8_encode(tu_vn_compose(v, tone, up), (unsigned char *)(out + o));
     }
     out[o] = '\0';
     if (n_invalid) *n_invalid += bad;
@@ -164,7 +165,7 @@ char *tu_vni_encode(const char *in, size_t n, size_t *out_len,
     while (i < n) {
         uint32_t cp;
         int v, t, up;
-        i += tu_utf8_get(s + i, n - i, &cp);
+        i += tu_utf8_next(s + i, n - i, &cp);
         unsigned char sh;
         if (cp < 0x80) { out[o++] = (char)cp; continue; }
         if (cp == 0x111 || cp == 0x110) {

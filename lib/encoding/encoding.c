@@ -11,6 +11,7 @@
 #include "tracuu/encoding.h"
 #include "encoding/tu_encoders.h"
 #include "encoding/tu_vnchar.h"
+#include "base/tu_utf8.h"
 
 /* Detection scores at most this much of each candidate decoding. */
 #define SAMPLE_MAX (64 * 1024)
@@ -68,10 +69,10 @@ static size_t dec_utf8(const unsigned char *s, size_t n, char *out, size_t *bad)
     while (i < n) {
         if (s[i] < 0x80) { out[o++] = (char)s[i++]; continue; }
         uint32_t cp;
-        size_t len = tu_utf8_get(s + i, n - i, &cp);
+        size_t len = tu_utf8_next(s + i, n - i, &cp);
         if (len == 1) {              /* one U+FFFD per bad byte */
             (*bad)++;
-            o += tu_utf8_put(out + o, 0xFFFD);
+            o += (size_t)tu_utf8_encode(0xFFFD, (unsigned char *)(out + o));
             i++;
             continue;
         }
@@ -93,7 +94,7 @@ static size_t dec_cp1252(const unsigned char *s, size_t n, char *out,
             cp = tu_cp1252_c1(s[i]);
             if (!cp) { cp = 0xFFFD; (*bad)++; }
         }
-        o += tu_utf8_put(out + o, cp);
+        o += (size_t)tu_utf8_encode(cp, (unsigned char *)(out + o));
     }
     out[o] = '\0';
     return o;
@@ -124,7 +125,7 @@ static size_t dec_iconv(const char *code, size_t step, const char *in,
         size_t skip = il < step ? il : step;
         ip += skip;
         il -= skip;
-        op += tu_utf8_put(op, 0xFFFD);
+        op += (size_t)tu_utf8_encode(0xFFFD, (unsigned char *)(op));
         ol -= 3;
         (*bad)++;
     }
@@ -209,7 +210,7 @@ static double utf8_share(const unsigned char *s, size_t n)
     while (i < n) {
         if (s[i] < 0x80) { i++; continue; }
         uint32_t cp;
-        size_t len = tu_utf8_get(s + i, n - i, &cp);
+        size_t len = tu_utf8_next(s + i, n - i, &cp);
         if (len == 1) bad++; else good++;
         i += len;
     }
@@ -285,7 +286,7 @@ static int unwrap_1252(const unsigned char *s, size_t n, char *out,
     size_t i = 0, o = 0;
     while (i < n) {
         uint32_t cp;
-        size_t len = tu_utf8_get(s + i, n - i, &cp);
+        size_t len = tu_utf8_next(s + i, n - i, &cp);
         unsigned b = 0;
         if (len == 1 && s[i] >= 0x80)
             return 0;

@@ -1,5 +1,5 @@
-/* tracuu internal: Vietnamese letters as (vowel, tone, case) and small UTF-8
- * helpers, shared by the legacy-encoding converters and the detection score.
+/* tracuu internal: Vietnamese letters as (vowel, tone, case),
+ * shared by the legacy-encoding converters and the detection score.
  *
  * Vowels are numbered TU_V_A .. TU_V_Y (the 12 Vietnamese vowel letters);
  * tones TU_T_NONE .. TU_T_DOT.  The table of precomposed letters is in
@@ -28,17 +28,6 @@ int tu_vn_decompose(uint32_t cp, int *vowel, int *tone, int *upper);
 int tu_vn_add_circumflex(int vowel);
 int tu_vn_add_breve(int vowel);
 int tu_vn_add_horn(int vowel);
-
-/* Write CP as UTF-8 at OUT (room for 4 bytes); returns bytes written. */
-size_t tu_utf8_put(char *out, uint32_t cp);
-
-/* Read one code point from S (N > 0 bytes) into *CP; returns its length
- * (1..4).  An invalid sequence gives *CP = 0xFFFD and length 1 (strict: no
- * overlongs, surrogates or values over U+10FFFF). */
-size_t tu_utf8_get(const unsigned char *s, size_t n, uint32_t *cp);
-
-/* 1 if the N bytes at S are strictly valid UTF-8. */
-int tu_utf8_check(const unsigned char *s, size_t n);
 
 /* Detection statistics over UTF-8 TEXT (N bytes): words are runs of
  * letters (combining marks attach to the letter before). */

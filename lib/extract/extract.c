@@ -2,13 +2,14 @@
  * dispatch through one table of extractors, enforce the limits.
  *
  * Adding a format: write `tracuu_status_t tu_extract_FMT(src, x, errmsg)`
- * in its own lib/extract_*.c (declared in tu_extract.h), add a row to
+ * in its own lib/extract/extract_*.c (declared in tu_extractors.h), add a row to
  * `table` below (before the catch-all row for text if it is a text type),
  * and a case to tests/unit/test_extract.c.  External programs go through
  * tu_subproc_run only (no shell, time and memory limits). */
 #include "tracuu/extract.h"
 #include "tracuu/encoding.h"
-#include "extract/tu_extract.h"
+#include "extract/tu_extract_util.h"
+#include "extract/tu_extractors.h"
 #include "extract/tu_filetype.h"
 
 #include <errno.h>
@@ -20,6 +21,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "base/tu_utf8.h"
 
 #define DEFAULT_MAX_FILE ((size_t)100 << 20)
 #define DEFAULT_MAX_TEXT ((size_t)64 << 20)
@@ -56,131 +58,6 @@ static const struct {
     {"image/tiff", tu_extract_image, "ocr"},
     {"text/*", tu_extract_text, "txt"},
 };
-
-void tu_extract_errf(char **errmsg, const char *fmt, ...)
-{
-    if (!errmsg)
-        return;
-    char tmp[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    free(*errmsg);
-    *errmsg = strdup(tmp);
-}
-
-void tu_extract_warnf(tracuu_extract_t *x, const char *fmt, ...)
-{
-    char tmp[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    size_t old = x->warning ? strlen(x->warning) : 0;
-    size_t add = strlen(tmp);
-    char *w = realloc(x->warning, old + (old ? 2 : 0) + add + 1);
-    if (!w)
-        return;   /* a warning is not worth failing for */
-    if (old)
-        memcpy(w + old, "; ", 2), old += 2;
-    memcpy(w + old, tmp, add + 1);
-    x->warning = w;
-}
-
-tracuu_status_t tu_extract_read_all(const tu_extract_src_t *src, size_t max,
-                                    char **buf, size_t *n, char **errmsg)
-{
-    size_t want = src->size < max ? src->size : max;
-    char *b = malloc(want + 1);
-    if (!b) {
-        tu_extract_errf(errmsg, "out of memory reading %zu bytes", want);
-        return TRACUU_ERR_NOMEM;
-    }
-    size_t got = 0;
-    while (got < want) {
-        ssize_t r = pread(src->fd, b + got, want - got, (off_t)got);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            tu_extract_errf(errmsg, "read: %s", strerror(errno));
-            free(b);
-            return TRACUU_ERR_IO;
-        }
-        if (r == 0)
-            break;   /* shrank since fstat: take what is there */
-        got += (size_t)r;
-    }
-    b[got] = '\0';
-    *buf = b;
-    *n = got;
-    return TRACUU_OK;
-}
-
-tracuu_status_t tu_extract_decode_into(const char *bytes, size_t n,
-                                       const char *hint,
-                                       const tracuu_extract_opts_t *opts,
-                                       tracuu_extract_t *x, char **errmsg)
-{
-    char *out = NULL;
-    size_t len = 0, bad = 0;
-    const char *enc = NULL;
-    tracuu_status_t st = tracuu_decode(bytes, n, hint, opts->force_encoding,
-                                       &out, &len, &enc, &bad);
-    if (st != TRACUU_OK) {
-        free(out);
-        if (st == TRACUU_ERR_INVALID_ARG)
-            tu_extract_errf(errmsg, "unknown encoding \"%s\"",
-                            opts->force_encoding ? opts->force_encoding : "");
-        else
-            tu_extract_errf(errmsg, "cannot decode the text: %s",
-                            tracuu_status_to_string(st));
-        return st;
-    }
-    free(x->text);
-    x->text = out;
-    x->len = len;
-    x->encoding = enc;
-    x->n_invalid += bad;
-    if (bad > 0) {
-        /* The first U+FFFD in the output is where decoding first failed. */
-        const char *f = out ? strstr(out, "\xEF\xBF\xBD") : NULL;
-        int utf8 = enc && strcmp(enc, "UTF-8") == 0;
-        if (f)
-            tu_extract_warnf(x, "invalid %s: %zu sequence%s replaced "
-                             "(first at byte %zu%s)", enc ? enc : "text",
-                             bad, bad == 1 ? "" : "s", (size_t)(f - out),
-                             utf8 ? "" : " of the UTF-8 text");
-        else
-            tu_extract_warnf(x, "invalid %s: %zu sequence%s replaced",
-                             enc ? enc : "text", bad, bad == 1 ? "" : "s");
-    }
-    return TRACUU_OK;
-}
-
-char *tu_extract_squeeze(char *s)
-{
-    if (!s)
-        return s;
-    char *w = s;
-    int space = 1;   /* drops leading white space */
-    for (const char *r = s; *r; r++) {
-        unsigned char c = (unsigned char)*r;
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-            c == '\v') {
-            if (!space)
-                *w++ = ' ';
-            space = 1;
-        } else {
-            *w++ = (char)c;
-            space = 0;
-        }
-    }
-    if (w > s && w[-1] == ' ')
-        w--;
-    *w = '\0';
-    return s;
-}
 
 /* XML: XHTML goes to the HTML extractor, any other XML is kept as text. */
 static tracuu_status_t extract_xml(const tu_extract_src_t *src,
@@ -253,9 +130,7 @@ static tracuu_status_t sniff_binary(const tu_extract_src_t *src,
 /* Cut X->text to at most MAX bytes at a UTF-8 character boundary. */
 static void truncate_text(tracuu_extract_t *x, size_t max)
 {
-    size_t n = max;
-    while (n > 0 && ((unsigned char)x->text[n] & 0xC0) == 0x80)
-        n--;
+    size_t n = tu_utf8_floor(x->text, max);
     x->text[n] = '\0';
     x->len = n;
     tu_extract_warnf(x, "text truncated to %zu bytes", n);

@@ -9,7 +9,7 @@
  * No wrapping (-w 0, -w): one paragraph per line, since a line end is a
  * sentence end to the tokenizer and phrases would not match across it.
  * Output over max_text_bytes is kept, truncated, with a warning. */
-#include "extract/tu_extract.h"
+#include "extract/tu_extractors.h"
 #include "extract/tu_subproc.h"
 #include "base/tu_buf.h"
 

@@ -2,7 +2,7 @@
  * page's declared charset as the hint, so TCVN3 and VNI pages work too),
  * then give libxml2's HTML parser UTF-8 and walk the tree: no script,
  * style, noscript, template or head; block elements end lines. */
-#include "extract/tu_extract.h"
+#include "extract/tu_extractors.h"
 #include "base/tu_buf.h"
 
 #include <libxml/HTMLparser.h>

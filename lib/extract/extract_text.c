@@ -1,6 +1,6 @@
 /* Plain text: the bytes, decoded to UTF-8 with tracuu_decode. */
 #include "tracuu/encoding.h"
-#include "extract/tu_extract.h"
+#include "extract/tu_extractors.h"
 
 #include <stdlib.h>
 #include <strings.h>

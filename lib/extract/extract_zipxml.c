@@ -1,7 +1,7 @@
 /* DOCX and ODT: zip (libzip) of XML parts (libxml2's streaming reader).
  * Every entry read is bounded: one whose uncompressed size is over
  * 4 x max_text_bytes is refused (zip bombs), whatever its header says. */
-#include "extract/tu_extract.h"
+#include "extract/tu_extractors.h"
 #include "base/tu_buf.h"
 
 #include <errno.h>

@@ -8,6 +8,7 @@
 #include "tracuu/normalize.h"
 #include "tracuu/schema.h"
 #include "tracuu/tokenize.h"
+#include "base/tu_utf8.h"
 
 #define TITLE_MAX 200
 #define TITLE_WDF 4   /* extra weight of a title word in the body */
@@ -39,9 +40,7 @@ size_t tu_uid_term(const char *path, char out[TU_UID_MAX + 1])
         return n + 1;
     }
     /* keep a prefix, cut at a character, and add the hash of the whole */
-    size_t keep = TU_UID_MAX - 1 - 17;
-    while (keep > 0 && ((unsigned char)path[keep] & 0xC0) == 0x80)
-        keep--;
+    size_t keep = tu_utf8_floor(path, TU_UID_MAX - 1 - 17);
     memcpy(out + 1, path, keep);
     snprintf(out + 1 + keep, TU_UID_MAX - keep, "#%016llx",
              (unsigned long long)tu_hash(TU_HASH_INIT, path, n));
@@ -105,9 +104,7 @@ char *tu_doc_title(const char *title, const char *text, size_t len)
         size_t w = TITLE_MAX;
         while (w > TITLE_MAX - 40 && !blank((unsigned char)s[w]))
             w--;
-        n = w > TITLE_MAX - 40 ? w : TITLE_MAX;
-        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-            n--;
+        n = tu_utf8_floor(s, w > TITLE_MAX - 40 ? w : TITLE_MAX);
     }
     while (n && blank((unsigned char)s[n - 1]))
         n--;

@@ -13,7 +13,9 @@
  * abbreviations (two letters for one syllable) are not learned. */
 #include <stdlib.h>
 #include <string.h>
-#include "knowledge/tu_meta.h"
+#include "knowledge/tu_abbrev.h"
+#include "knowledge/tu_scan.h"
+#include "text/tu_chars.h"
 
 #define MAX_ABBR_LETTERS 12
 #define MAX_EXPANSION 400
@@ -30,9 +32,9 @@ static char initial(const char *s, size_t n)
 {
     char buf[16];
     size_t l;
-    uint32_t c = tu_m_dec(s, n, 0, &l);
+    uint32_t c = tu_ch_dec(s, n, 0, &l);
     if (c == 0x1AF || c == 0x1B0 || (c >= 0x1EE8 && c <= 0x1EF1)) return 'w';
-    if (tu_m_fold(s, l, buf, sizeof buf) < 1) return 0;
+    if (tu_scan_fold(s, l, buf, sizeof buf) < 1) return 0;
     return buf[0] >= 'a' && buf[0] <= 'z' ? buf[0] : 0;
 }
 
@@ -43,23 +45,23 @@ int tracuu_abbr_plausible(const char *abbr, const char *expansion)
     if (!abbr || !expansion) return 0;
     n = strlen(abbr);
     for (p = 0; p < n; p += l) {
-        uint32_t c = tu_m_dec(abbr, n, p, &l);
+        uint32_t c = tu_ch_dec(abbr, n, p, &l);
         if (c == '-') continue;
-        if (!tu_m_isletter(c) || k >= MAX_ABBR_LETTERS) return 0;
+        if (!tu_ch_isletter(c) || k >= MAX_ABBR_LETTERS) return 0;
         if (!(want[k++] = initial(abbr + p, n - p))) return 0;
     }
     if (k < 2) return 0;
     n = strlen(expansion);
     size_t got = 0;
     for (p = 0; p < n; ) {
-        uint32_t c = tu_m_dec(expansion, n, p, &l);
+        uint32_t c = tu_ch_dec(expansion, n, p, &l);
         if (is_sep(c)) { p += l; continue; }
-        if (!tu_m_isletter(c)) return 0;
+        if (!tu_ch_isletter(c)) return 0;
         char e = initial(expansion + p, n - p);
         if (got >= k || !(e == want[got] || (e == 'w' && want[got] == 'u')))
             return 0;
         got++;
-        while (p < n && tu_m_isletter(tu_m_dec(expansion, n, p, &l))) p += l;
+        while (p < n && tu_ch_isletter(tu_ch_dec(expansion, n, p, &l))) p += l;
     }
     return got == k;
 }
@@ -83,9 +85,9 @@ static char *lowered(const char *s, size_t n)
     size_t o = 0, p, l;
     if (!out) return NULL;
     for (p = 0; p < n; p += l) {
-        uint32_t c = tu_m_tolower(tu_m_dec(s, n, p, &l));
+        uint32_t c = tu_ch_tolower(tu_ch_dec(s, n, p, &l));
         char b[4];
-        size_t bl = tu_m_enc(c, b);
+        size_t bl = tu_ch_enc(c, b);
         memcpy(out + o, b, bl);
         o += bl;
     }
@@ -96,7 +98,7 @@ static char *lowered(const char *s, size_t n)
 static tracuu_status_t add_pair(tracuu_meta_t *m, const char *a, size_t an,
                                 const char *e, size_t en)
 {
-    char *ab = tu_m_strndup(a, an), *ex = lowered(e, en);
+    char *ab = tu_scan_strndup(a, an), *ex = lowered(e, en);
     if (!ab || !ex) goto nomem;
     for (size_t i = 0; i < m->n_pairs; i++)
         if (strcmp(m->pairs[i].abbr, ab) == 0
@@ -149,25 +151,25 @@ static tracuu_status_t at_paren(const char *s, size_t n, size_t p,
     size_t letters = 0;
     if (ae == q || s[q] == '-' || s[ae - 1] == '-') return TRACUU_OK;
     for (size_t r = q; r < ae; r += l) {
-        uint32_t c = tu_m_dec(s, ae, r, &l);
+        uint32_t c = tu_ch_dec(s, ae, r, &l);
         if (c == '-') continue;
-        if (!tu_m_isupper(c)) return TRACUU_OK;
+        if (!tu_ch_isupper(c)) return TRACUU_OK;
         letters++;
     }
     if (letters < 2 || letters > MAX_ABBR_LETTERS) return TRACUU_OK;
     /* The LETTERS syllables before the parenthesis. */
     size_t r = p, end = 0, start = 0, got = 0;
     while (got < letters) {
-        while (r > 0 && is_sep(tu_m_prev(s, r, &l))) r -= l;
-        if (r == 0 || !tu_m_isletter(tu_m_prev(s, r, &l))) return TRACUU_OK;
+        while (r > 0 && is_sep(tu_ch_prev(s, r, &l))) r -= l;
+        if (r == 0 || !tu_ch_isletter(tu_ch_prev(s, r, &l))) return TRACUU_OK;
         if (!got) end = r;
-        while (r > 0 && tu_m_isletter(tu_m_prev(s, r, &l))) r -= l;
+        while (r > 0 && tu_ch_isletter(tu_ch_prev(s, r, &l))) r -= l;
         start = r;
         got++;
         if (end - start > MAX_EXPANSION) return TRACUU_OK;
     }
     if (r > 0) {                    /* the first syllable starts a word */
-        uint32_t c = tu_m_prev(s, r, &l);
+        uint32_t c = tu_ch_prev(s, r, &l);
         if (c >= '0' && c <= '9') return TRACUU_OK;
     }
     return add_pair(m, s + q, ae - q, s + start, end - start);

@@ -1,4 +1,4 @@
-/* tracuu: document numbers ("số, ký hiệu"), DESIGN.md section 3.
+/* tracuu: document numbers ("số, ký hiệu"), docs/design.md section 3.
  *
  *   party style  NUMBER-TYPE/ISSUER[-PART...]      25-NQ/TW, 01-CTrPH/BDVHU
  *   state style  NUMBER/[YEAR/]TYPE-ISSUER[-PART]  16/CT-TTg, 61/2018/NĐ-CP
@@ -23,7 +23,11 @@
  * ("Nghị quyết số") is not needed and never overrides the code. */
 #include <stdlib.h>
 #include <string.h>
-#include "knowledge/tu_meta.h"
+#include "knowledge/tu_docdate.h"
+#include "knowledge/tu_docnum.h"
+#include "knowledge/tu_doctables.h"
+#include "knowledge/tu_scan.h"
+#include "text/tu_chars.h"
 
 #define MAX_NUM_DIGITS 6
 #define MAX_CODE 40         /* bytes of one code */
@@ -37,7 +41,7 @@ typedef struct {
 
 static int is_blank_at(const char *s, size_t n, size_t p, size_t *len)
 {
-    uint32_t c = tu_m_dec(s, n, p, len);
+    uint32_t c = tu_ch_dec(s, n, p, len);
     return c == ' ' || c == '\t' || c == '\r' || c == 0xA0;
 }
 
@@ -61,7 +65,7 @@ static int sep(scan_t *sc, size_t q, char want, size_t *after)
     size_t l;
     q = gap(sc, q);
     if (q < sc->n && sc->s[q] == want) q++;
-    else if (want == '-' && tu_m_dec(sc->s, sc->n, q, &l) == 0x2013) q += l;
+    else if (want == '-' && tu_ch_dec(sc->s, sc->n, q, &l) == 0x2013) q += l;
     else { *sc = save; return 0; }
     *after = gap(sc, q);
     return 1;
@@ -70,7 +74,7 @@ static int sep(scan_t *sc, size_t q, char want, size_t *after)
 static size_t letters(const char *s, size_t n, size_t q)
 {
     size_t l;
-    while (q < n && tu_m_isletter(tu_m_dec(s, n, q, &l))) q += l;
+    while (q < n && tu_ch_isletter(tu_ch_dec(s, n, q, &l))) q += l;
     return q;
 }
 
@@ -105,10 +109,10 @@ static size_t code(const char *s, size_t n, size_t q, int text_mode,
     } else {
         int k = 0;
         for (size_t p = q; p < e; p += l) {
-            uint32_t c = tu_m_dec(s, n, p, &l);
-            if (text_mode && !tu_m_isupper(c)) return 0;
+            uint32_t c = tu_ch_dec(s, n, p, &l);
+            if (text_mode && !tu_ch_isupper(c)) return 0;
             char b[4];
-            if (!app(buf, o, b, tu_m_enc(tu_m_toupper(c), b))) return 0;
+            if (!app(buf, o, b, tu_ch_enc(tu_ch_toupper(c), b))) return 0;
             k++;
         }
         if (k < (text_mode ? 2 : 1) || k > 10) return 0;
@@ -140,8 +144,8 @@ static int ends_token(const char *s, size_t n, size_t e)
 {
     size_t l;
     if (e >= n) return 1;
-    uint32_t c = tu_m_dec(s, n, e, &l);
-    return !tu_m_isletter(c) && !(c >= '0' && c <= '9');
+    uint32_t c = tu_ch_dec(s, n, e, &l);
+    return !tu_ch_isletter(c) && !(c >= '0' && c <= '9');
 }
 
 static int fill(tracuu_ref_t *out, const char *disp, const char *num,
@@ -149,12 +153,12 @@ static int fill(tracuu_ref_t *out, const char *disp, const char *num,
 {
     char key[4 * MAX_REF + 8];
     memset(out, 0, sizeof *out);
-    if (tu_m_fold(disp, strlen(disp), key, sizeof key) < 0) return 0;
-    out->ref = tu_m_strndup(disp, strlen(disp));
-    out->key = tu_m_strndup(key, strlen(key));
-    out->number = tu_m_strndup(num, num_n);
-    out->type = tu_m_strndup(type, strlen(type));
-    out->issuer = tu_m_strndup(iss, strlen(iss));
+    if (tu_scan_fold(disp, strlen(disp), key, sizeof key) < 0) return 0;
+    out->ref = tu_scan_strndup(disp, strlen(disp));
+    out->key = tu_scan_strndup(key, strlen(key));
+    out->number = tu_scan_strndup(num, num_n);
+    out->type = tu_scan_strndup(type, strlen(type));
+    out->issuer = tu_scan_strndup(iss, strlen(iss));
     out->year = year;
     if (!out->ref || !out->key || !out->number || !out->type
         || !out->issuer) {
@@ -173,7 +177,7 @@ int tu_ref_at(const char *s, size_t n, size_t p, int text_mode,
     if (q == p || q - p > MAX_NUM_DIGITS) return 0;
     if (!ends_token(s, n, q) && s[q] != '-' && s[q] != '/') {
         size_t l;
-        if (tu_m_isletter(tu_m_dec(s, n, q, &l))) return 0;
+        if (tu_ch_isletter(tu_ch_dec(s, n, q, &l))) return 0;
     }
     const char *type = NULL;
     int year = 0, party = 0;
@@ -260,12 +264,12 @@ int tu_ref_next(const char *s, size_t n, size_t *pos, tracuu_ref_t *out,
         int ok = 1;
         if (p > 0) {
             size_t l, l2;
-            uint32_t c = tu_m_prev(s, p, &l);
-            if (tu_m_isletter(c) || (c >= '0' && c <= '9')) ok = 0;
+            uint32_t c = tu_ch_prev(s, p, &l);
+            if (tu_ch_isletter(c) || (c >= '0' && c <= '9')) ok = 0;
             else if ((c == '/' || c == '-' || c == '.' || c == ',')
                      && p > l) {
-                uint32_t c2 = tu_m_prev(s, p - l, &l2);
-                if (tu_m_isletter(c2) || (c2 >= '0' && c2 <= '9')) ok = 0;
+                uint32_t c2 = tu_ch_prev(s, p - l, &l2);
+                if (tu_ch_isletter(c2) || (c2 >= '0' && c2 <= '9')) ok = 0;
             }
         }
         if (ok) {

@@ -1,4 +1,4 @@
-/* tracuu: the tables of document type codes and issuer codes (DESIGN.md
+/* tracuu: the tables of document type codes and issuer codes (docs/design.md
  * section 3).  This file is the one place where they are documented.
  *
  * Sources: party documents follow Hướng dẫn 36-HD/VPTW (2018) on the form of
@@ -33,7 +33,9 @@
  * keep the one most frequent in party/state archives: BCT Bộ Chính trị (also
  * Bộ Công Thương), BTC Bộ Tài chính (also Ban Tổ chức). */
 #include <string.h>
-#include "knowledge/tu_meta.h"
+#include "knowledge/tu_doctables.h"
+#include "knowledge/tu_scan.h"
+#include "text/tu_chars.h"
 
 typedef struct { const char *code; const char *name; } entry_t;
 
@@ -109,9 +111,9 @@ static int lower(const char *s, size_t n, char *out, size_t cap)
 {
     size_t o = 0, p = 0, l;
     while (p < n) {
-        uint32_t c = tu_m_tolower(tu_m_dec(s, n, p, &l));
+        uint32_t c = tu_ch_tolower(tu_ch_dec(s, n, p, &l));
         char b[4];
-        size_t bl = tu_m_enc(c, b);
+        size_t bl = tu_ch_enc(c, b);
         if (o + bl >= cap) return -1;
         memcpy(out + o, b, bl);
         o += bl;
@@ -130,9 +132,9 @@ static const char *lookup(const entry_t *t, size_t nt, const char *code,
         if (lower(t[i].code, strlen(t[i].code), b, sizeof b) >= 0
             && strcmp(a, b) == 0)
             return want_name ? t[i].name : t[i].code;
-    if (tu_m_fold(code, n, a, sizeof a) < 0) return NULL;
+    if (tu_scan_fold(code, n, a, sizeof a) < 0) return NULL;
     for (size_t i = 0; i < nt; i++)
-        if (tu_m_fold(t[i].code, strlen(t[i].code), b, sizeof b) >= 0
+        if (tu_scan_fold(t[i].code, strlen(t[i].code), b, sizeof b) >= 0
             && strcmp(a, b) == 0)
             return want_name ? t[i].name : t[i].code;
     return NULL;

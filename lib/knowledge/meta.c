@@ -5,7 +5,12 @@
  * abbreviation pairs it defines (abbrev.c). */
 #include <stdlib.h>
 #include <string.h>
-#include "knowledge/tu_meta.h"
+#include "knowledge/tu_abbrev.h"
+#include "knowledge/tu_docnum.h"
+#include "knowledge/tu_models.h"
+#include "knowledge/tu_owndate.h"
+#include "knowledge/tu_scan.h"
+#include "tracuu/meta.h"
 
 static tracuu_status_t add_ref(tracuu_meta_t *m, tracuu_ref_t *r)
 {

@@ -1,4 +1,4 @@
-/* tracuu: "mô hình" names (DESIGN.md section 3).
+/* tracuu: "mô hình" names (docs/design.md section 3).
  *
  * "mô hình" is found in any case, with or without marks ("Mô hình",
  * "MÔ HÌNH", "mo hinh").  After it:
@@ -37,7 +37,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tracuu/normalize.h"
-#include "knowledge/tu_meta.h"
+#include "knowledge/tu_models.h"
+#include "knowledge/tu_scan.h"
+#include "text/tu_chars.h"
 
 #define MAX_GAP_WORDS 7
 #define MAX_QUOTED_WORDS 40
@@ -68,7 +70,7 @@ static int is_dash(uint32_t c)
 
 static int is_alnum(uint32_t c)
 {
-    return tu_m_isletter(c) || (c >= '0' && c <= '9');
+    return tu_ch_isletter(c) || (c >= '0' && c <= '9');
 }
 
 /* 1 if the word S[0..N) is in LIST (exact lower-case forms; a word
@@ -78,10 +80,10 @@ static int in_list(const char *s, size_t n, const char *const *list)
     char ex[64], fo[64], lf[64];
     if (n > 40) return 0;
     if (tracuu_norm_exact(s, n, ex, sizeof ex - 1) < 0) return 0;
-    int plain = tu_m_fold(s, n, fo, sizeof fo) >= 0 && strcmp(fo, ex) == 0;
+    int plain = tu_scan_fold(s, n, fo, sizeof fo) >= 0 && strcmp(fo, ex) == 0;
     for (size_t i = 0; list[i]; i++) {
         if (strcmp(ex, list[i]) == 0) return 1;
-        if (plain && tu_m_fold(list[i], strlen(list[i]), lf, sizeof lf) >= 0
+        if (plain && tu_scan_fold(list[i], strlen(list[i]), lf, sizeof lf) >= 0
             && strcmp(lf, fo) == 0)
             return 1;
     }
@@ -113,7 +115,7 @@ static size_t tidy(const char *s, size_t n, char *out, int *words)
     int pend = 0;
     *words = 0;
     while (p < n) {
-        uint32_t c = tu_m_dec(s, n, p, &l);
+        uint32_t c = tu_ch_dec(s, n, p, &l);
         if (is_blank(c) || c == '\n') { pend = o > 0; p += l; continue; }
         if (pend) {
             if (o + 1 >= MAX_NAME) return 0;
@@ -130,14 +132,14 @@ static size_t tidy(const char *s, size_t n, char *out, int *words)
     for (;;) {
         if (o == 0) return 0;
         size_t pl;
-        uint32_t c = tu_m_prev(out, o, &pl);
+        uint32_t c = tu_ch_prev(out, o, &pl);
         if (is_alnum(c) || c == ')') break;
         o -= pl;
         while (o > 0 && out[o - 1] == ' ') o--;
     }
     size_t a = 0;
     while (a < o) {
-        uint32_t c = tu_m_dec(out, o, a, &l);
+        uint32_t c = tu_ch_dec(out, o, a, &l);
         if (is_alnum(c) || c == '(') break;
         a += l;
         while (a < o && out[a] == ' ') a++;
@@ -164,7 +166,7 @@ static void add(ctx_t *cx, const char *s, size_t n, int max_words)
     if (nm) m->models = nm;
     char **nk = realloc(cx->keys, (cx->nkeys + 1) * sizeof *nk);
     if (nk) cx->keys = nk;
-    char *dup = tu_m_strndup(name, len);
+    char *dup = tu_scan_strndup(name, len);
     if (!nm || !nk || !dup) {
         free(key);
         free(dup);
@@ -181,12 +183,12 @@ static void bounded(ctx_t *cx, const char *s, size_t n, size_t q, int max)
     size_t r = q, last = q, l;
     int words = 0, title = 0, first_up = 0;
     for (;;) {
-        while (r < n && is_blank(tu_m_dec(s, n, r, &l))) r += l;
+        while (r < n && is_blank(tu_ch_dec(s, n, r, &l))) r += l;
         if (r >= n) break;
-        uint32_t c = tu_m_dec(s, n, r, &l);
+        uint32_t c = tu_ch_dec(s, n, r, &l);
         if (is_alnum(c)) {
-            size_t e = tu_m_word_end(s, n, r);
-            int up = tu_m_isupper(c);
+            size_t e = tu_scan_word_end(s, n, r);
+            int up = tu_ch_isupper(c);
             if (words > 0 && in_list(s + r, e - r, stop_words)) break;
             if (words == 0) first_up = up;
             if (words == 1) title = first_up && up;
@@ -207,24 +209,24 @@ static void bounded(ctx_t *cx, const char *s, size_t n, size_t q, int max)
 static void quoted(ctx_t *cx, const char *s, size_t n, size_t q)
 {
     size_t l, r;
-    tu_m_dec(s, n, q, &l);
+    tu_ch_dec(s, n, q, &l);
     size_t a = q + l;
     int words = 0, inword = 0;
     for (r = a; r < n; r += l) {
-        uint32_t c = tu_m_dec(s, n, r, &l);
+        uint32_t c = tu_ch_dec(s, n, r, &l);
         if (c == '\n') break;
         if (is_closer(c)) {
             size_t pl, nl2;
             /* M’Drắk: an apostrophe inside a word does not close. */
-            if (c == 0x2019 && r > a && tu_m_isletter(tu_m_prev(s, r, &pl))
-                && r + l < n && tu_m_isletter(tu_m_dec(s, n, r + l, &nl2)))
+            if (c == 0x2019 && r > a && tu_ch_isletter(tu_ch_prev(s, r, &pl))
+                && r + l < n && tu_ch_isletter(tu_ch_dec(s, n, r + l, &nl2)))
                 continue;
             /* Closed: a name unless it holds a sentence break. */
             for (size_t p = a; p + 2 < r; p++)
                 if ((s[p] == '.' || s[p] == '!' || s[p] == '?')
                     && s[p + 1] == ' ') {
                     size_t cl;
-                    if (tu_m_isupper(tu_m_dec(s, r, p + 2, &cl))) return;
+                    if (tu_ch_isupper(tu_ch_dec(s, r, p + 2, &cl))) return;
                 }
             add(cx, s + a, r - a, MAX_QUOTED_WORDS);
             return;
@@ -246,17 +248,17 @@ static void after_mo_hinh(ctx_t *cx, const char *s, size_t n, size_t q)
     int gapw = 0, punct = 0;
     size_t l;
     while (q < n) {
-        uint32_t c = tu_m_dec(s, n, q, &l);
+        uint32_t c = tu_ch_dec(s, n, q, &l);
         if (is_blank(c)) { q += l; continue; }
         if (is_opener(c)) { quoted(cx, s, n, q); return; }
         if (c == ',' || c == ':' || is_dash(c)) { punct = 1; q += l; continue; }
         if (!is_alnum(c)) return;
-        size_t e = tu_m_word_end(s, n, q);
-        if (gapw == 0 && !punct && tu_m_isupper(c)) {
+        size_t e = tu_scan_word_end(s, n, q);
+        if (gapw == 0 && !punct && tu_ch_isupper(c)) {
             bounded(cx, s, n, q, MAX_UNQUOTED_WORDS);
             return;
         }
-        if (tu_m_word_is(s + q, e - q, "mo")) return;
+        if (tu_scan_word_is(s + q, e - q, "mo")) return;
         if (in_list(s + q, e - q, gap_stop)) return;
         if (++gapw > MAX_GAP_WORDS) return;
         q = e;
@@ -275,14 +277,14 @@ tracuu_status_t tu_models_extract(const char *s, size_t n, tracuu_meta_t *m)
     }
     size_t p = 0, l;
     while (p < n && cx.rc == TRACUU_OK) {
-        uint32_t c = tu_m_dec(s, n, p, &l);
-        if (!tu_m_isletter(c)) { p += l; continue; }
-        size_t e = tu_m_word_end(s, n, p);
-        if (e - p <= 3 && tu_m_word_is(s + p, e - p, "mo")) {
+        uint32_t c = tu_ch_dec(s, n, p, &l);
+        if (!tu_ch_isletter(c)) { p += l; continue; }
+        size_t e = tu_scan_word_end(s, n, p);
+        if (e - p <= 3 && tu_scan_word_is(s + p, e - p, "mo")) {
             size_t q = e;
-            while (q < n && is_blank(tu_m_dec(s, n, q, &l))) q += l;
-            size_t e2 = tu_m_word_end(s, n, q);
-            if (q > e && e2 > q && tu_m_word_is(s + q, e2 - q, "hinh")) {
+            while (q < n && is_blank(tu_ch_dec(s, n, q, &l))) q += l;
+            size_t e2 = tu_scan_word_end(s, n, q);
+            if (q > e && e2 > q && tu_scan_word_is(s + q, e2 - q, "hinh")) {
                 after_mo_hinh(&cx, s, n, e2);
                 e = e2;
             }
@@ -301,21 +303,21 @@ char *tracuu_model_key(const char *name, size_t n)
     char *out = malloc(cap);
     if (!out) return NULL;
     while (p < n) {
-        uint32_t c = tu_m_dec(name, n, p, &l);
+        uint32_t c = tu_ch_dec(name, n, p, &l);
         if (is_blank(c) || c == '\n') { p += l; continue; }
         size_t a = p;
         while (p < n) {
-            c = tu_m_dec(name, n, p, &l);
+            c = tu_ch_dec(name, n, p, &l);
             if (is_blank(c) || c == '\n') break;
             p += l;
         }
         if (o) out[o++] = ' ';
         for (size_t q = a; q < p; ) {
             size_t r = q;
-            c = tu_m_dec(name, p, q, &l);
+            c = tu_ch_dec(name, p, q, &l);
             if (is_dash(c)) { out[o++] = '-'; q += l; continue; }
-            while (r < p && !is_dash(tu_m_dec(name, p, r, &l))) r += l;
-            int k = tu_m_fold(name + q, r - q, out + o, cap - o);
+            while (r < p && !is_dash(tu_ch_dec(name, p, r, &l))) r += l;
+            int k = tu_scan_fold(name + q, r - q, out + o, cap - o);
             if (k < 0) {                /* not foldable: kept as it is */
                 if (r - q >= cap - o) { free(out); return NULL; }
                 memcpy(out + o, name + q, r - q);

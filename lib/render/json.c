@@ -1,7 +1,7 @@
 /* JSON string escaping: see tu_json.h. */
 #include <string.h>
 #include "render/tu_json.h"
-#include "text/tu_utf8.h"
+#include "base/tu_utf8.h"
 
 static size_t utf8_seq_len(const unsigned char *s, size_t n)
 {

@@ -2,7 +2,7 @@
 #include "render/tu_html.h"
 
 #include <string.h>
-#include "text/tu_utf8.h"
+#include "base/tu_utf8.h"
 
 /* Besides the five special characters, the page stays valid UTF-8 and free
  * of control characters whatever the value holds (a file name in a legacy

@@ -7,7 +7,7 @@
 
 #include "tracuu/normalize.h"
 #include "text/tu_unicode.h"
-#include "text/tu_utf8.h"
+#include "base/tu_utf8.h"
 
 /* Length of the run of ASCII bytes at the start of S (N bytes). */
 static size_t ascii_run(const unsigned char *s, size_t n)

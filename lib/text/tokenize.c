@@ -4,7 +4,7 @@
 #include <utf8proc.h>
 
 #include "tracuu/tokenize.h"
-#include "text/tu_utf8.h"
+#include "base/tu_utf8.h"
 
 enum { C_OTHER, C_LETTER, C_DIGIT, C_MARK };
 

@@ -12,7 +12,7 @@
 
 #include "tracuu/normalize.h"
 #include "text/tu_unicode.h"
-#include "text/tu_utf8.h"
+#include "base/tu_utf8.h"
 
 #define SH_NONE TU_SH_NONE
 #define SH_CIRC TU_SH_CIRC

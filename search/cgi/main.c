@@ -1,5 +1,5 @@
 /* tracuu.cgi: the intranet search page (CGI/1.1, GET and HEAD).
- * Parameters: see cgi_params.h and DESIGN.md section 4.  The database comes
+ * Parameters: see cgi_params.h and docs/design.md section 4.  The database comes
  * from $TRACUU_DB or /etc/tracuu.conf and is opened read-only; no parameter
  * ever names a file.  Errors go to stderr (the server's error log); the
  * visitor sees a page without internals. */

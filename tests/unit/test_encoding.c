@@ -12,6 +12,7 @@
 #include "tracuu/encoding.h"
 #include "encoding/tu_encoders.h"
 #include "encoding/tu_vnchar.h"
+#include "base/tu_utf8.h"
 
 /* All Vietnamese letters: 72 vowel letters + đ, each case. */
 static const char LOWER[] =

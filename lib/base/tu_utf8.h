@@ -1,5 +1,4 @@
-/* Internal: strict UTF-8 decoding shared by the normaliser and the
- * tokenizer.  No allocation, no state. */
+/* Internal: the one UTF-8 decoder and encoder of libtracuu.  No allocation, no state. */
 #ifndef TU_UTF8_H
 #define TU_UTF8_H
 
@@ -56,6 +55,30 @@ static inline int tu_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
         return 4;
     }
     return -1;
+}
+
+/* Lenient stepping: the code point at S (N > 0 bytes) into *CP and its
+ * length; an invalid sequence gives *CP = U+FFFD and length 1. */
+static inline size_t tu_utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
+{
+    int r = tu_utf8_decode(s, n, cp);
+    if (r < 0) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    return (size_t)r;
+}
+
+/* 1 if the N bytes at S are strictly valid UTF-8 (base/utf8.c). */
+int tu_utf8_check(const unsigned char *s, size_t n);
+
+/* The largest N' <= N such that S[0..N') ends on a character boundary:
+ * where to cut S (at least N + 1 bytes readable when N' may be N). */
+static inline size_t tu_utf8_floor(const char *s, size_t n)
+{
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return n;
 }
 
 /* Encode CP (a valid scalar value) at D, which has room for 4 bytes.

@@ -1,7 +1,8 @@
-/* tracuu internal: the interface between lib/extract/extract.c (stat, type
- * detection, dispatch) and the extractor modules, one per format. */
-#ifndef TU_EXTRACT_H
-#define TU_EXTRACT_H
+/* tracuu internal: what an extractor module (one per format) gets and the
+ * helpers they share (extract_util.c).  The extractors themselves are
+ * declared in tu_extractors.h, for the dispatch table of extract.c. */
+#ifndef TU_EXTRACT_UTIL_H
+#define TU_EXTRACT_UTIL_H
 
 #include <stddef.h>
 #include "tracuu/extract.h"
@@ -24,28 +25,7 @@ typedef struct {
 typedef tracuu_status_t (*tu_extractor_fn)(const tu_extract_src_t *src,
                                            tracuu_extract_t *x, char **errmsg);
 
-tracuu_status_t tu_extract_text(const tu_extract_src_t *, tracuu_extract_t *, char **);
-tracuu_status_t tu_extract_html(const tu_extract_src_t *, tracuu_extract_t *, char **);
-tracuu_status_t tu_extract_docx(const tu_extract_src_t *, tracuu_extract_t *, char **);
-tracuu_status_t tu_extract_odt(const tu_extract_src_t *, tracuu_extract_t *, char **);
-tracuu_status_t tu_extract_zip(const tu_extract_src_t *, tracuu_extract_t *, char **);
-tracuu_status_t tu_extract_pdf(const tu_extract_src_t *, tracuu_extract_t *, char **);
-tracuu_status_t tu_extract_doc(const tu_extract_src_t *, tracuu_extract_t *, char **);
-tracuu_status_t tu_extract_rtf(const tu_extract_src_t *, tracuu_extract_t *, char **);
-tracuu_status_t tu_extract_image(const tu_extract_src_t *, tracuu_extract_t *, char **);
-
-/* HTML from bytes already in memory: decodes with tracuu_decode (HINT: a
- * charset known from outside, else the page's own <meta>), parses, fills
- * X.  For any extractor that gets HTML from somewhere else. */
-tracuu_status_t tu_extract_html_bytes(const char *bytes, size_t n,
-                                      const char *hint,
-                                      const tracuu_extract_opts_t *opts,
-                                      tracuu_extract_t *x, char **errmsg);
-
-/* Initialise libxml2 once (thread-safe; lib/extract/extract_html.c). */
-void tu_xml_init(void);
-
-/* Shared helpers (lib/extract/extract.c). */
+/* Shared helpers (extract_util.c). */
 
 /* A malloc'd printf-formatted message into *ERRMSG (if not NULL; an old
  * message there is freed). */
