@@ -294,6 +294,9 @@ static void pages(tu_buf_t *b, const cgi_params_t *p, uint32_t total)
     ADD("</nav>\n");
 }
 
+static void no_results_help(tu_buf_t *b, const cgi_params_t *p,
+                            const tracuu_results_t *r);
+
 int cgi_html_results(tu_buf_t *b, const cgi_params_t *p,
                      const tracuu_results_t *r)
 {
@@ -342,6 +345,8 @@ int cgi_html_results(tu_buf_t *b, const cgi_params_t *p,
         ADD("</ol>\n");
     } else if (r->total) {
         ADD("<p>Trang này không có kết quả.</p>\n");
+    } else {
+        no_results_help(b, p, r);
     }
     pages(b, p, r->total);
     ADD("</section>\n");
@@ -417,6 +422,45 @@ int cgi_html_docview(tu_buf_t *b, const cgi_params_t *p,
     return b->failed ? -1 : 0;
 }
 
+/* What to try when nothing matched: links that widen the search. */
+static void no_results_help(tu_buf_t *b, const cgi_params_t *p,
+                            const tracuu_results_t *r)
+{
+    ADD("<div class=\"help\" id=\"goi-y\">\n<p>Gợi ý:</p>\n<ul>\n");
+    if (p->type || p->issuer || p->model || p->year) {
+        cgi_link_t l = cgi_link_from(p);
+        l.type = l.issuer = l.model = NULL;
+        l.year = 0;
+        ADD("<li>Bỏ bộ lọc (loại, cơ quan, năm, mô hình): <a ");
+        href(b, &l);
+        ADD(">tìm lại trong toàn bộ kho</a>.</li>\n");
+    }
+    if (r->suggestion && *r->suggestion) {
+        cgi_link_t l = cgi_link_from(p);
+        l.q = r->suggestion;
+        ADD("<li>Thử <a ");
+        href(b, &l);
+        ADD(">");
+        ESC(r->suggestion);
+        ADD("</a>.</li>\n");
+    }
+    if (p->q && strchr(p->q, '"'))
+        ADD("<li>Bỏ dấu ngoặc kép: các từ sẽ được tìm cả khi không đứng liền "
+            "nhau.</li>\n");
+    ADD("<li>Kiểm tra chính tả, hoặc gõ không dấu (<kbd>dan van kheo</kbd>): "
+        "từ không dấu khớp với mọi cách bỏ dấu.</li>\n"
+        "<li>Dùng ít từ hơn, hoặc từ chung hơn; mỗi từ thêm vào thu hẹp "
+        "kết quả.</li>\n"
+        "<li>Tìm theo số hiệu văn bản (<kbd>so:25-NQ/TW</kbd>), theo năm "
+        "(<kbd>nam:2023</kbd>) hoặc theo mô hình "
+        "(<kbd>mohinh:\"Dân vận khéo\"</kbd>).</li>\n");
+    cgi_link_t all;
+    memset(&all, 0, sizeof all);
+    ADD("<li><a ");
+    href(b, &all);
+    ADD(">Xem mọi văn bản trong kho</a>.</li>\n</ul>\n</div>\n");
+}
+
 /* --------------------------------------------------------------- errors */
 
 const char *cgi_html_status_title(int status)
@@ -452,7 +496,7 @@ int cgi_html_error(tu_buf_t *b, int status, const char *detail,
     ADD(status_text(status));
     ADD("</p>\n");
     if (detail && *detail) {
-        ADD("<p class=\"detail\" lang=\"en\">");
+        ADD("<p class=\"detail\">");
         ESC(detail);
         ADD("</p>\n");
     }

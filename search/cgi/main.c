@@ -4,6 +4,7 @@
  * ever names a file.  Errors go to stderr (the server's error log); the
  * visitor sees a page without internals. */
 #include "cgi_config.h"
+#include "cgi_msg.h"
 #include "cgi_css.h"
 #include "cgi_html.h"
 #include "cgi_out.h"
@@ -23,7 +24,7 @@
 
 static int head_only;
 
-/* Send an HTML error page; detail (English) is shown escaped. */
+/* Send an HTML error page; detail (Vietnamese) is shown escaped. */
 static int fail(int status, const char *detail, const cgi_params_t *p,
                 const char *extra)
 {
@@ -66,10 +67,11 @@ static int docview(tracuu_db_t *db, const cgi_params_t *p)
     tracuu_status_t st = tracuu_docview(db, p->doc, p->q, &v, &errmsg);
     if (st == TRACUU_ERR_NOT_FOUND) {
         free(errmsg);
-        return fail(404, "no document with this number", p, NULL);
+        return fail(404, "không có văn bản mang số này", p, NULL);
     }
     if (st == TRACUU_ERR_QUERY) {
-        int rc = fail(400, errmsg, p, NULL);
+        char vi[300];
+        int rc = fail(400, cgi_msg_vi(errmsg, vi, sizeof vi), p, NULL);
         free(errmsg);
         return rc;
     }
@@ -109,7 +111,8 @@ static int search(tracuu_db_t *db, const cgi_params_t *p)
     char *errmsg = NULL;
     tracuu_status_t st = tracuu_search(db, &req, &r, &errmsg);
     if (st == TRACUU_ERR_QUERY) {
-        int rc = fail(400, errmsg ? errmsg : "malformed query", p, NULL);
+        char vi[300];
+        int rc = fail(400, cgi_msg_vi(errmsg, vi, sizeof vi), p, NULL);
         free(errmsg);
         return rc;
     }
@@ -141,7 +144,7 @@ int main(void)
     }
     head_only = strcmp(method, "HEAD") == 0;
     if (!head_only && strcmp(method, "GET") != 0)
-        return fail(405, "only GET and HEAD are accepted", NULL,
+        return fail(405, "chỉ nhận GET và HEAD", NULL,
                     "Allow: GET, HEAD\r\n");
 
     cgi_params_t p;

@@ -43,8 +43,9 @@ void cli_render_results(FILE *out, const tracuu_results_t *r, int color)
         fprintf(out, "%s%u. %s%s\n", color ? "\033[1;34m" : "", h->rank,
                 h->title && *h->title ? h->title : "(không có tiêu đề)",
                 color ? "\033[0m" : "");
-        fprintf(out, "   %s%s%s%s\n", h->path, h->date[0] ? "  [" : "", h->date,
-                h->date[0] ? "]" : "");
+        /* the id --doc takes */
+        fprintf(out, "   %s%s%s%s  (--doc %u)\n", h->path, h->date[0] ? "  [" : "",
+                h->date, h->date[0] ? "]" : "", (unsigned)h->docid);
         if (h->n_refs) {
             fputs("   Số hiệu:", out);
             for (size_t j = 0; j < h->n_refs && j < 8; j++)
