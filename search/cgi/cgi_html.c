@@ -226,8 +226,11 @@ static void hit(tu_buf_t *b, const cgi_params_t *p, const tracuu_hit_t *h)
     l.q = p->q;
     tu_buf_printf(b, "<li value=\"%u\" data-docid=\"%u\">\n<h2><a ",
                  (unsigned)h->rank, (unsigned)h->docid);
-    href(b, &l);
-    ADD(">");
+    ADD("href=\"");
+    cgi_link_href(b, &l);
+    if (p->q && h->n_hl)
+        ADD("#khop-dau");   /* the document opens at the first match */
+    ADD("\">");
     if (h->title && *h->title)
         ESC(h->title);
     else
@@ -401,6 +404,15 @@ int cgi_html_docview(tu_buf_t *b, const cgi_params_t *p,
     strings_dd(b, "Mô hình", v->models, v->n_models);
     ADD("<dt>Tệp</dt><dd class=\"path\">");
     ESC(v->path);
+    if (!p->no_files) {
+        cgi_link_t f;
+        memset(&f, 0, sizeof f);
+        f.doc = v->docid;
+        f.file = 1;
+        ADD(" <a class=\"original\" ");
+        href(b, &f);
+        ADD(">Mở tệp gốc</a>");
+    }
     ADD("</dd>\n");
     if (v->format && *v->format) {
         ADD("<dt>Định dạng</dt><dd>");
@@ -413,10 +425,27 @@ int cgi_html_docview(tu_buf_t *b, const cgi_params_t *p,
         ADD("</dd>\n");
     }
     if (p->q && v->n_hl)
-        tu_buf_printf(b, "<dt>Số chỗ khớp</dt><dd>%zu</dd>\n", v->n_hl);
+        tu_buf_printf(b, "<dt>Số chỗ khớp</dt><dd>%zu "
+                      "(<a href=\"#khop-dau\">đến chỗ khớp đầu tiên</a>)</dd>\n",
+                      v->n_hl);
     ADD("</dl>\n<div class=\"doctext\">");
-    if (v->text)
-        cgi_html_marked(b, v->text, v->text_len, v->hl, v->n_hl);
+    if (v->text) {
+        /* the first match gets the id the links jump to */
+        tu_buf_t t;
+        tu_buf_init(&t, b->max ? b->max : (size_t)-1);
+        cgi_html_marked(&t, v->text, v->text_len, v->hl, v->n_hl);
+        const char *m = t.p ? strstr(t.p, "<mark>") : NULL;
+        if (m) {
+            tu_buf_add(b, t.p, (size_t)(m - t.p));
+            ADD("<mark id=\"khop-dau\">");
+            tu_buf_add(b, m + 6, t.len - (size_t)(m + 6 - t.p));
+        } else if (t.p) {
+            tu_buf_add(b, t.p, t.len);
+        }
+        if (t.failed)
+            b->failed = 1;
+        tu_buf_free(&t);
+    }
     ADD("</div>\n</main>\n");
     foot(b);
     return b->failed ? -1 : 0;

@@ -38,6 +38,8 @@ int cgi_link_url(tu_buf_t *b, const cgi_link_t *l)
     if (l->doc) {
         snprintf(num, sizeof num, "%u", (unsigned)l->doc);
         param(b, &first, "doc", num);
+        if (l->file)
+            param(b, &first, "file", "1");
     }
     param(b, &first, "q", l->q);
     param(b, &first, "type", l->type);

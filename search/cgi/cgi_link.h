@@ -15,6 +15,7 @@ typedef struct {
     const char *type, *issuer, *model;
     int year;
     uint32_t doc;
+    int file;               /* with doc: the original file */
     int json;
 } cgi_link_t;
 

@@ -19,10 +19,10 @@ typedef struct {
 } parse_ctx_t;
 
 enum { P_Q, P_PAGE, P_SORT, P_TYPE, P_ISSUER, P_YEAR, P_MODEL, P_FORMAT,
-       P_DOC, P_ASSET, P_N };
+       P_DOC, P_ASSET, P_FILE, P_N };
 static const char *const names[P_N] = {
     "q", "page", "sort", "type", "issuer", "year", "model", "format", "doc",
-    "asset"
+    "asset", "file"
 };
 
 /* A decimal number in [LO, HI] with nothing else around it. */
@@ -137,6 +137,13 @@ static int on_pair(const char *k, size_t klen, const char *v, size_t vlen,
         }
         p->doc = (uint32_t)n;
         return 0;
+    case P_FILE:
+        if (strcmp(v, "1") != 0) {
+            snprintf(c->err, c->errsz, "file chỉ nhận 1");
+            return REJECT;
+        }
+        p->file = 1;
+        return 0;
     case P_ASSET:
         if (strcmp(v, "css") != 0) {
             snprintf(c->err, c->errsz, "asset chỉ nhận css");
@@ -162,6 +169,10 @@ int cgi_params_parse(const char *qs, cgi_params_t *p, char *err, size_t errsz)
     parse_ctx_t c = { p, 0, err, errsz };
     size_t pos = 0;
     int rc = tu_qs_parse(qs, MAX_PAIRS, on_pair, &c, &pos);
+    if (rc == TU_QS_OK && p->file && !p->doc) {
+        snprintf(err, errsz, "file=1 cần doc (số của văn bản)");
+        return -1;
+    }
     if (rc == TU_QS_OK)
         return 0;
     if (rc != REJECT) {

@@ -5,6 +5,7 @@
  * visitor sees a page without internals. */
 #include "cgi_config.h"
 #include "cgi_msg.h"
+#include "cgi_file.h"
 #include "cgi_css.h"
 #include "cgi_html.h"
 #include "cgi_out.h"
@@ -93,6 +94,28 @@ static int docview(tracuu_db_t *db, const cgi_params_t *p)
                                                           : HTML_TYPE, p);
 }
 
+/* ?doc=N&file=1: the original file, found through the index only. */
+static int original(tracuu_db_t *db, const cgi_params_t *p)
+{
+    if (p->no_files)
+        return fail(404, "máy chủ này không cho mở tệp gốc", p, NULL);
+    tracuu_docview_t *v = NULL;
+    char *errmsg = NULL;
+    tracuu_status_t st = tracuu_docview(db, p->doc, NULL, &v, &errmsg);
+    if (st == TRACUU_ERR_NOT_FOUND) {
+        free(errmsg);
+        return fail(404, "không có văn bản mang số này", p, NULL);
+    }
+    if (st != TRACUU_OK)
+        return db_error(st, errmsg, p, "original file");
+    int rc = cgi_file_send(v->path, v->format, v->encoding, head_only);
+    tracuu_docview_free(v);
+    if (rc == 404)
+        return fail(404, "tệp gốc không còn ở chỗ cũ (đã bị xóa hoặc chuyển đi)",
+                    p, NULL);
+    return rc ? 1 : 0;
+}
+
 static int search(tracuu_db_t *db, const cgi_params_t *p)
 {
     tracuu_search_req_t req;
@@ -179,7 +202,9 @@ int main(void)
     if (!db) {
         rc = fail(503, NULL, &p, "Retry-After: 60\r\n");
     } else {
-        rc = p.doc ? docview(db, &p) : search(db, &p);
+        p.no_files = !cgi_config_serve_files();
+        rc = p.doc && p.file ? original(db, &p) : p.doc ? docview(db, &p)
+                                                        : search(db, &p);
         tracuu_db_close(db);
     }
     cgi_params_free(&p);
