@@ -29,6 +29,7 @@ say "$(basename "$deb"): $(du -h "$deb" | cut -f1)"
 dpkg-deb -I "$deb" | sed -n 's/^ \(Depends\|Recommends\|Suggests\|Installed-Size\):/   \1:/p'
 
 R=$(mktemp -d "${TMPDIR:-/tmp}/tracuu-bookworm.XXXXXX")
+chmod 755 "$R"   # the root of the new system: every user walks through it
 cleanup() {
   chroot "$R" sh -c 'apache2ctl stop; pkill -x lighttpd; pkill -x nginx; pkill -x fcgiwrap' >/dev/null 2>&1 || true
   sleep 1

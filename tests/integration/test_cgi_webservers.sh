@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # The shipped web-server snippets (packaging/web/), unchanged but for the
-# path of tracuu.cgi and the test database, in real Apache 2 (mod_cgid) and nginx + fcgiwrap on
-# loopback ports: a search page, the JSON answer, the style sheet and an
-# error status through each.  (lighttpd: test_cgi_lighttpd.sh and
-# test_cgi_snippet below.)
+# path of tracuu.cgi and the test database, in real lighttpd, Apache 2
+# (mod_cgid) and nginx + fcgiwrap on loopback ports: a search page, the
+# JSON answer, the style sheet and error statuses through each.
 # Usage: test_cgi_webservers.sh BINDIR SRCDIR SCRATCHDIR
 set -uo pipefail
 BINDIR=$1 SRCDIR=$2 SCRATCHDIR=$3
@@ -14,6 +13,7 @@ DB=$SCRATCHDIR/db
 build_index "$DB" || { echo "tracuu-index failed:"; cat "$SCRATCHDIR/index.log"; exit 1; }
 chmod -R a+rX "$SCRATCHDIR"
 CGI=$(realpath "$BINDIR/tracuu.cgi")
+SCRATCH_L=$SCRATCHDIR/lighttpd
 snippet() {  # snippet NAME: the shipped snippet with this build's paths
   sed -e "s|@TRACUU_CGI@|$CGI|g" -e "s|@TRACUU_FCGIWRAP_SOCKET@|$SCRATCHDIR/fcgi/fcgiwrap.sock|g" \
     "$SRCDIR/packaging/web/$1-tracuu.conf.in"
@@ -42,14 +42,46 @@ pages() {  # pages NAME BASEURL
   check "$1: json" python3 -c "import json; d=json.load(open('$B')); assert d['total'] > 0"
   get "$2?asset=css"
   check "$1: css" grep -qi '^Content-Type: text/css' "$H"
-  get "$2?q=%FF"
+  get "$2?q=%FF"   # (lighttpd answers this one itself)
   check "$1: bad utf-8 is 400" [ "$code" = 400 ]
+  get "$2?q=a&page=0"
+  check "$1: bad page is 400" [ "$code" = 400 ]
   check "$1: Vietnamese error page" grep -q 'Yêu cầu không hợp lệ' "$B"
+  check "$1: the detail in Vietnamese" grep -q 'trang (page) phải là số' "$B"
   get "$2?nosuch=1"
   check "$1: unknown parameter 400" [ "$code" = 400 ]
 }
 
 tested=0
+# ---- lighttpd: packaging/web/lighttpd-tracuu.conf.in
+lighttpd=$(command -v lighttpd || echo /usr/sbin/lighttpd)
+if [ -x "$lighttpd" ]; then
+  L=$SCRATCH_L; mkdir -p "$L/htdocs"
+  snippet lighttpd > "$L/tracuu.conf"
+  port=$(free_port)
+  user_lines=""
+  [ -n "$run_user" ] && user_lines="server.username = \"$run_user\""$'\n'"server.groupname = \"$run_user\""
+  cat > "$L/lighttpd.conf" <<LIGHTTPD
+server.document-root = "$L/htdocs"
+server.bind = "127.0.0.1"
+server.port = $port
+$user_lines
+setenv.add-environment = ( "TRACUU_DB" => "$DB" )
+server.modules += ( "mod_setenv" )
+include "$L/tracuu.conf"
+LIGHTTPD
+  out=$("$lighttpd" -tt -f "$L/lighttpd.conf" 2>&1)
+  check "lighttpd: the shipped snippet loads ($out)" [ -z "$out" ]
+  "$lighttpd" -D -f "$L/lighttpd.conf" 2>>"$L/error.log" & pids+=($!)
+  if wait_port "$port"; then
+    pages lighttpd "http://127.0.0.1:$port/tracuu"
+    get "http://127.0.0.1:$port/tracuu/x"
+    check "lighttpd: only /tracuu runs the program" [ "$code" = 404 ]
+  else
+    bad "lighttpd did not start: $(tail -5 "$L/error.log")"
+  fi
+  tested=$((tested + 1))
+fi
 # ---- Apache 2.4 with mod_cgid: packaging/web/apache2-tracuu.conf.in
 apache=$(command -v apache2 || echo /usr/sbin/apache2)
 mods=/usr/lib/apache2/modules
@@ -141,5 +173,5 @@ NGINX
 else
   echo "nginx or fcgiwrap not installed: that snippet is not tested here"
 fi
-[ $tested -gt 0 ] || { echo "SKIP: neither apache2 nor nginx is installed"; exit 77; }
+[ $tested -gt 0 ] || { echo "SKIP: no web server is installed"; exit 77; }
 finish
