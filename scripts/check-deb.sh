@@ -79,7 +79,7 @@ in_root runuser -u tracuu -- tracuu-search dân vận | head -8
 fails=0
 check_page() {   # check_page NAME URL
   local body
-  body=$(curl -s --max-time 20 "$2")
+  body=$(curl -s --max-time 20 --retry 10 --retry-connrefused --retry-delay 1 "$2" || true)
   if grep -q 'data-total="[1-9]' <<<"$body" && grep -q '<mark>' <<<"$body"; then
     say "$1: OK $2 ($(grep -o 'data-total="[0-9]*"' <<<"$body" | head -1))"
   else
