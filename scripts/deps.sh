@@ -6,12 +6,15 @@ what=${1:-test}
 
 build_pkgs=(build-essential cmake pkg-config libxapian-dev libutf8proc-dev
             libmagic-dev libzip-dev libxml2-dev libfcgi-dev libarchive-dev
-            libgmime-3.0-dev libgsf-1-dev xapian-tools)
+            libgmime-3.0-dev libgsf-1-dev xapian-tools
+            dpkg-dev man-db)   # dpkg-shlibdeps for the .deb; man for the man pages
 # Helpers the extractors run (PDF, Word, RTF, OCR).
 helper_pkgs=(poppler-utils antiword catdoc tesseract-ocr tesseract-ocr-vie libmagic-mgc)
 run_pkgs=(lighttpd)
 test_pkgs=(valgrind python3 zip unzip curl wrk chromium chromium-driver
-           fonts-dejavu-core util-linux)
+           fonts-dejavu-core util-linux
+           apache2 nginx-light fcgiwrap   # the web-server snippets, tested
+           debootstrap)                   # scripts/check-deb.sh (not in CI)
 
 pkgs=("${build_pkgs[@]}" "${helper_pkgs[@]}")
 case "$what" in
@@ -28,9 +31,22 @@ for p in "${pkgs[@]}"; do
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
-echo "scripts/deps.sh: installing ${missing[*]}" >&2
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# Say what comes before the long, silent step.
+echo "scripts/deps.sh: ${#missing[@]} Debian package(s) to install:" >&2
+echo "${missing[*]}" | fmt -w 74 | sed 's/^/    /' >&2
+log=$(mktemp "${TMPDIR:-/tmp}/tracuu-deps.XXXXXX")
+echo "scripts/deps.sh: apt-get update, then apt-get install (a few minutes on a" >&2
+echo "  fresh machine; apt's own output: $log)..." >&2
+start=$SECONDS
+$sudo apt-get update -qq >$log 2>&1 ||
+  { tail -5 $log >&2; exit 1; }
+if ! $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+     >>$log 2>&1; then
+  echo "scripts/deps.sh: apt-get install failed; the end of $log:" >&2
+  tail -15 $log >&2
+  exit 1
+fi
+echo "scripts/deps.sh: installed in $((SECONDS - start)) s" >&2

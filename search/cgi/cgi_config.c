@@ -34,3 +34,18 @@ char *cgi_config_db_path(void)
     tracuu_config_free(c);
     return db;
 }
+
+int cgi_config_serve_files(void)
+{
+    tracuu_config_t *c = NULL;
+    char *err = NULL;
+    int on = 1;
+    if (tracuu_config_open(NULL, &c, &err) == 0 &&
+        tracuu_config_bool(c, "serve_files", &on, &err) < 0)
+        on = 0;
+    if (err)
+        fprintf(stderr, "tracuu.cgi: %s\n", err);
+    free(err);
+    tracuu_config_free(c);
+    return on;
+}

@@ -15,4 +15,8 @@ char *cgi_conf_db(const tracuu_config_t *c);
  * when none is configured (the reason goes to stderr). */
 char *cgi_config_db_path(void);
 
+/* 0 when the configuration says "serve_files = no", else 1 (a bad value
+ * is named on stderr and counts as no). */
+int cgi_config_serve_files(void);
+
 #endif

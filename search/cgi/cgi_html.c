@@ -336,8 +336,11 @@ static void hit(tu_buf_t *b, const cgi_params_t *p, const tracuu_hit_t *h)
     l.q = p->q;
     tu_buf_printf(b, "<li value=\"%u\" data-docid=\"%u\">\n<h2><a ",
                  (unsigned)h->rank, (unsigned)h->docid);
-    href(b, &l);
-    ADD(">");
+    ADD("href=\"");
+    cgi_link_href(b, &l);
+    if (p->q && h->n_hl)
+        ADD("#khop-dau");   /* the document opens at the first match */
+    ADD("\">");
     if (h->title && *h->title)
         ESC(h->title);
     else
@@ -440,6 +443,8 @@ static void shard_notice(tu_buf_t *b, char **warnings, size_t n)
     }
     ADD(" không trả lời; đây là kết quả từ các phần còn lại.</p>\n");
 }
+static void no_results_help(tu_buf_t *b, const cgi_params_t *p,
+                            const tracuu_results_t *r);
 
 int cgi_html_results(tu_buf_t *b, const cgi_params_t *p,
                      const tracuu_results_t *r)
@@ -511,6 +516,8 @@ int cgi_html_results(tu_buf_t *b, const cgi_params_t *p,
         ADD("</ol>\n");
     } else if (r->total) {
         ADD("<p>Trang này không có kết quả.</p>\n");
+    } else {
+        no_results_help(b, p, r);
     }
     pages(b, p, r->total);
     ADD("</section>\n");
@@ -600,6 +607,15 @@ int cgi_html_docview(tu_buf_t *b, const cgi_params_t *p,
     strings_dd(b, "Mô hình", v->models, v->n_models);
     ADD("<dt>Tệp</dt><dd class=\"path\">");
     ESC(v->path);
+    if (!p->no_files) {
+        cgi_link_t f;
+        memset(&f, 0, sizeof f);
+        f.doc = v->docid;
+        f.file = 1;
+        ADD(" <a class=\"original\" ");
+        href(b, &f);
+        ADD(">Mở tệp gốc</a>");
+    }
     ADD("</dd>\n");
     if (v->format && *v->format) {
         ADD("<dt>Định dạng</dt><dd>");
@@ -612,18 +628,74 @@ int cgi_html_docview(tu_buf_t *b, const cgi_params_t *p,
         ADD("</dd>\n");
     }
     if (p->q && v->n_hl)
-        tu_buf_printf(b, "<dt>Số chỗ khớp</dt><dd>%zu</dd>\n", v->n_hl);
+        tu_buf_printf(b, "<dt>Số chỗ khớp</dt><dd>%zu "
+                      "(<a href=\"#khop-dau\">đến chỗ khớp đầu tiên</a>)</dd>\n",
+                      v->n_hl);
     ADD("</dl>\n");
     if (v->text_total > v->text_len)
         tu_buf_printf(b, "<p class=\"cut\" id=\"cut\">Văn bản dài %.1f MB: trang "
                       "này chỉ hiện %.1f MB đầu; mở tệp gốc để đọc hết.</p>\n",
                       v->text_total / 1048576.0, v->text_len / 1048576.0);
     ADD("<div class=\"doctext\">");
-    if (v->text)
-        cgi_html_marked(b, v->text, v->text_len, v->hl, v->n_hl);
+    if (v->text) {
+        /* the first match gets the id the links jump to */
+        tu_buf_t t;
+        tu_buf_init(&t, b->max ? b->max : (size_t)-1);
+        cgi_html_marked(&t, v->text, v->text_len, v->hl, v->n_hl);
+        const char *m = t.p ? strstr(t.p, "<mark>") : NULL;
+        if (m) {
+            tu_buf_add(b, t.p, (size_t)(m - t.p));
+            ADD("<mark id=\"khop-dau\">");
+            tu_buf_add(b, m + 6, t.len - (size_t)(m + 6 - t.p));
+        } else if (t.p) {
+            tu_buf_add(b, t.p, t.len);
+        }
+        if (t.failed)
+            b->failed = 1;
+        tu_buf_free(&t);
+    }
     ADD("</div>\n</main>\n");
     foot(b);
     return b->failed ? -1 : 0;
+}
+
+/* What to try when nothing matched: links that widen the search. */
+static void no_results_help(tu_buf_t *b, const cgi_params_t *p,
+                            const tracuu_results_t *r)
+{
+    ADD("<div class=\"help\" id=\"goi-y\">\n<p>Gợi ý:</p>\n<ul>\n");
+    if (p->type || p->issuer || p->model || p->year) {
+        cgi_link_t l = cgi_link_from(p);
+        l.type = l.issuer = l.model = NULL;
+        l.year = 0;
+        ADD("<li>Bỏ bộ lọc (loại, cơ quan, năm, mô hình): <a ");
+        href(b, &l);
+        ADD(">tìm lại trong toàn bộ kho</a>.</li>\n");
+    }
+    if (r->suggestion && *r->suggestion) {
+        cgi_link_t l = cgi_link_from(p);
+        l.q = r->suggestion;
+        ADD("<li>Thử <a ");
+        href(b, &l);
+        ADD(">");
+        ESC(r->suggestion);
+        ADD("</a>.</li>\n");
+    }
+    if (p->q && strchr(p->q, '"'))
+        ADD("<li>Bỏ dấu ngoặc kép: các từ sẽ được tìm cả khi không đứng liền "
+            "nhau.</li>\n");
+    ADD("<li>Kiểm tra chính tả, hoặc gõ không dấu (<kbd>dan van kheo</kbd>): "
+        "từ không dấu khớp với mọi cách bỏ dấu.</li>\n"
+        "<li>Dùng ít từ hơn, hoặc từ chung hơn; mỗi từ thêm vào thu hẹp "
+        "kết quả.</li>\n"
+        "<li>Tìm theo số hiệu văn bản (<kbd>so:25-NQ/TW</kbd>), theo năm "
+        "(<kbd>nam:2023</kbd>) hoặc theo mô hình "
+        "(<kbd>mohinh:\"Dân vận khéo\"</kbd>).</li>\n");
+    cgi_link_t all;
+    memset(&all, 0, sizeof all);
+    ADD("<li><a ");
+    href(b, &all);
+    ADD(">Xem mọi văn bản trong kho</a>.</li>\n</ul>\n</div>\n");
 }
 
 /* --------------------------------------------------------------- errors */
@@ -664,7 +736,7 @@ int cgi_html_error(tu_buf_t *b, int status, const char *detail,
     ADD(status_text(status));
     ADD("</p>\n");
     if (detail && *detail) {
-        ADD("<p class=\"detail\" lang=\"en\">");
+        ADD("<p class=\"detail\">");
         ESC(detail);
         ADD("</p>\n");
     }

@@ -42,6 +42,8 @@ int cgi_link_url(tu_buf_t *b, const cgi_link_t *l)
     if (l->doc) {
         snprintf(num, sizeof num, "%u", (unsigned)l->doc);
         param(b, &first, "doc", num);
+        if (l->file)
+            param(b, &first, "file", "1");
     }
     if (l->like) {
         snprintf(num, sizeof num, "%u", (unsigned)l->like);

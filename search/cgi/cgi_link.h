@@ -18,6 +18,7 @@ typedef struct {
     uint32_t doc;
     uint32_t like;          /* like=DOCID */
     int as_typed;           /* dunggo=1 */
+    int file;               /* with doc: the original file */
     int json;
 } cgi_link_t;
 

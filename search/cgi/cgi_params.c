@@ -19,10 +19,10 @@ typedef struct {
 } parse_ctx_t;
 
 enum { P_Q, P_PAGE, P_SORT, P_TYPE, P_ISSUER, P_YEAR, P_MODEL, P_FORMAT,
-       P_DOC, P_ASSET, P_LIKE, P_ASTYPED, P_CTYPE, P_CISSUER, P_N };
+       P_DOC, P_ASSET, P_LIKE, P_ASTYPED, P_CTYPE, P_CISSUER, P_FILE, P_N };
 static const char *const names[P_N] = {
     "q", "page", "sort", "type", "issuer", "year", "model", "format", "doc",
-    "asset", "like", "dunggo", "ctype", "cissuer"
+    "asset", "like", "dunggo", "ctype", "cissuer", "file"
 };
 
 /* A decimal number in [LO, HI] with nothing else around it. */
@@ -59,11 +59,11 @@ static int on_pair(const char *k, size_t klen, const char *v, size_t vlen,
         if (strcmp(k, names[i]) == 0)
             break;
     if (i == P_N) {
-        snprintf(c->err, c->errsz, "unknown parameter \"%.40s\"", k);
+        snprintf(c->err, c->errsz, "tham số lạ \"%.40s\"", k);
         return REJECT;
     }
     if (c->seen & (1u << i)) {
-        snprintf(c->err, c->errsz, "parameter \"%s\" given twice", names[i]);
+        snprintf(c->err, c->errsz, "tham số \"%s\" có hai lần", names[i]);
         return REJECT;
     }
     c->seen |= 1u << i;
@@ -74,14 +74,14 @@ static int on_pair(const char *k, size_t klen, const char *v, size_t vlen,
     switch (i) {
     case P_Q:
         if (vlen > TRACUU_MAX_QUERY_BYTES) {
-            snprintf(c->err, c->errsz, "q is longer than %d bytes",
+            snprintf(c->err, c->errsz, "từ khóa (q) dài quá %d byte",
                      TRACUU_MAX_QUERY_BYTES);
             return REJECT;
         }
         return copy(&p->q, v, vlen) ? TU_QS_NOMEM : 0;
     case P_PAGE:
         if (number(v, 1, CGI_MAX_PAGE, &n)) {
-            snprintf(c->err, c->errsz, "page must be a number from 1 to %d",
+            snprintf(c->err, c->errsz, "trang (page) phải là số từ 1 đến %d",
                      CGI_MAX_PAGE);
             return REJECT;
         }
@@ -93,7 +93,7 @@ static int on_pair(const char *k, size_t klen, const char *v, size_t vlen,
         else if (strcmp(v, "date") == 0)
             p->sort_by_date = 1;
         else {
-            snprintf(c->err, c->errsz, "sort must be relevance or date");
+            snprintf(c->err, c->errsz, "sort chỉ nhận relevance hoặc date");
             return REJECT;
         }
         return 0;
@@ -102,7 +102,7 @@ static int on_pair(const char *k, size_t klen, const char *v, size_t vlen,
     case P_CTYPE:
     case P_CISSUER:
         if (vlen > CGI_MAX_FILTER_BYTES) {
-            snprintf(c->err, c->errsz, "%s is longer than %d bytes",
+            snprintf(c->err, c->errsz, "%s dài quá %d byte",
                      names[i], CGI_MAX_FILTER_BYTES);
             return REJECT;
         }
@@ -111,14 +111,14 @@ static int on_pair(const char *k, size_t klen, const char *v, size_t vlen,
             ? TU_QS_NOMEM : 0;
     case P_MODEL:
         if (vlen > CGI_MAX_MODEL_BYTES) {
-            snprintf(c->err, c->errsz, "model is longer than %d bytes",
+            snprintf(c->err, c->errsz, "model dài quá %d byte",
                      CGI_MAX_MODEL_BYTES);
             return REJECT;
         }
         return copy(&p->model, v, vlen) ? TU_QS_NOMEM : 0;
     case P_YEAR:
         if (number(v, 1000, 9999, &n)) {
-            snprintf(c->err, c->errsz, "year must be a four-digit number");
+            snprintf(c->err, c->errsz, "năm (year) phải là số có bốn chữ số");
             return REJECT;
         }
         p->year = (int)n;
@@ -129,13 +129,13 @@ static int on_pair(const char *k, size_t klen, const char *v, size_t vlen,
         else if (strcmp(v, "json") == 0)
             p->format = CGI_FMT_JSON;
         else {
-            snprintf(c->err, c->errsz, "format must be html or json");
+            snprintf(c->err, c->errsz, "format chỉ nhận html hoặc json");
             return REJECT;
         }
         return 0;
     case P_DOC:
         if (number(v, 1, 0x7FFFFFFFL, &n)) {
-            snprintf(c->err, c->errsz, "doc must be a document number");
+            snprintf(c->err, c->errsz, "doc phải là số của một văn bản");
             return REJECT;
         }
         p->doc = (uint32_t)n;
@@ -154,9 +154,16 @@ static int on_pair(const char *k, size_t klen, const char *v, size_t vlen,
         }
         p->as_typed = 1;
         return 0;
+    case P_FILE:
+        if (strcmp(v, "1") != 0) {
+            snprintf(c->err, c->errsz, "file chỉ nhận 1");
+            return REJECT;
+        }
+        p->file = 1;
+        return 0;
     case P_ASSET:
         if (strcmp(v, "css") != 0) {
-            snprintf(c->err, c->errsz, "asset must be css");
+            snprintf(c->err, c->errsz, "asset chỉ nhận css");
             return REJECT;
         }
         p->asset_css = 1;
@@ -172,18 +179,27 @@ int cgi_params_parse(const char *qs, cgi_params_t *p, char *err, size_t errsz)
     if (errsz)
         err[0] = '\0';
     if (qs && strlen(qs) > CGI_MAX_QS_BYTES) {
-        snprintf(err, errsz, "query string longer than %d bytes",
+        snprintf(err, errsz, "địa chỉ trang dài quá %d byte",
                  CGI_MAX_QS_BYTES);
         return -1;
     }
     parse_ctx_t c = { p, 0, err, errsz };
     size_t pos = 0;
     int rc = tu_qs_parse(qs, MAX_PAIRS, on_pair, &c, &pos);
+    if (rc == TU_QS_OK && p->file && !p->doc) {
+        snprintf(err, errsz, "file=1 cần doc (số của văn bản)");
+        return -1;
+    }
     if (rc == TU_QS_OK)
         return 0;
-    if (rc != REJECT)
-        snprintf(err, errsz, "%s at byte %zu of the query string",
-                 tu_qs_strerror(rc), pos);
+    if (rc != REJECT) {
+        const char *what =
+            rc == TU_QS_BAD_PERCENT ? "dấu % không có hai chữ số hex theo sau" :
+            rc == TU_QS_BAD_UTF8 ? "chữ không phải UTF-8 hợp lệ" :
+            rc == TU_QS_CONTROL ? "có ký tự điều khiển" :
+            rc == TU_QS_TOO_MANY ? "quá nhiều tham số" : "hết bộ nhớ";
+        snprintf(err, errsz, "%s (ở byte %zu của địa chỉ)", what, pos);
+    }
     return -1;
 }
 

@@ -27,11 +27,13 @@ typedef struct {
     uint32_t like;          /* like=DOCID: documents like it; 0 = none */
     int as_typed;           /* dunggo=1: search the query as typed, no
                              * correction */
+    int file;               /* ?doc=N&file=1: the original file of doc N */
+    int no_files;           /* not a parameter: "serve_files = no" */
     int asset_css;          /* ?asset=css: the style sheet */
 } cgi_params_t;
 
 /* Parse QS into *P (zeroed first; free with cgi_params_free even on
- * failure).  Returns 0, or -1 with ERR (ERRSZ bytes) holding an English
+ * failure).  Returns 0, or -1 with ERR (ERRSZ bytes) holding a Vietnamese
  * message naming the parameter. */
 int cgi_params_parse(const char *qs, cgi_params_t *p, char *err, size_t errsz);
 

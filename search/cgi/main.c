@@ -5,6 +5,8 @@
  * visitor sees a page without internals. */
 #include "cgi_access.h"
 #include "cgi_config.h"
+#include "cgi_msg.h"
+#include "cgi_file.h"
 #include "cgi_css.h"
 #include "cgi_fcgi.h"
 #include "cgi_html.h"
@@ -29,7 +31,7 @@ static int persistent;         /* FastCGI: the database stays open */
 static tracuu_db_t *kept_db;   /* ... this one, of kept_path */
 static char *kept_path;
 
-/* Send an HTML error page; detail (English) is shown escaped. */
+/* Send an HTML error page; detail (Vietnamese) is shown escaped. */
 static int fail(int status, const char *detail, const cgi_params_t *p,
                 const char *extra)
 {
@@ -72,10 +74,11 @@ static int docview(tracuu_db_t *db, const cgi_params_t *p)
     tracuu_status_t st = tracuu_docview(db, p->doc, p->q, &v, &errmsg);
     if (st == TRACUU_ERR_NOT_FOUND) {
         free(errmsg);
-        return fail(404, "no document with this number", p, NULL);
+        return fail(404, "không có văn bản mang số này", p, NULL);
     }
     if (st == TRACUU_ERR_QUERY) {
-        int rc = fail(400, errmsg, p, NULL);
+        char vi[300];
+        int rc = fail(400, cgi_msg_vi(errmsg, vi, sizeof vi), p, NULL);
         free(errmsg);
         return rc;
     }
@@ -105,6 +108,28 @@ static int docview(tracuu_db_t *db, const cgi_params_t *p)
                                                           : HTML_TYPE, p);
 }
 
+/* ?doc=N&file=1: the original file, found through the index only. */
+static int original(tracuu_db_t *db, const cgi_params_t *p)
+{
+    if (p->no_files)
+        return fail(404, "máy chủ này không cho mở tệp gốc", p, NULL);
+    tracuu_docview_t *v = NULL;
+    char *errmsg = NULL;
+    tracuu_status_t st = tracuu_docview(db, p->doc, NULL, &v, &errmsg);
+    if (st == TRACUU_ERR_NOT_FOUND) {
+        free(errmsg);
+        return fail(404, "không có văn bản mang số này", p, NULL);
+    }
+    if (st != TRACUU_OK)
+        return db_error(st, errmsg, p, "original file");
+    int rc = cgi_file_send(v->path, v->format, v->encoding, head_only);
+    tracuu_docview_free(v);
+    if (rc == 404)
+        return fail(404, "tệp gốc không còn ở chỗ cũ (đã bị xóa hoặc chuyển đi)",
+                    p, NULL);
+    return rc ? 1 : 0;
+}
+
 static int search(tracuu_db_t *db, const cgi_params_t *p)
 {
     tracuu_search_req_t req;
@@ -127,7 +152,8 @@ static int search(tracuu_db_t *db, const cgi_params_t *p)
     tracuu_status_t st = p->like ? tracuu_like(db, p->like, &req, &r, &errmsg)
                                  : tracuu_search(db, &req, &r, &errmsg);
     if (st == TRACUU_ERR_QUERY) {
-        int rc = fail(400, errmsg ? errmsg : "malformed query", p, NULL);
+        char vi[300];
+        int rc = fail(400, cgi_msg_vi(errmsg, vi, sizeof vi), p, NULL);
         free(errmsg);
         return rc;
     }
@@ -210,7 +236,7 @@ static int handle(FILE *o)
     }
     head_only = strcmp(method, "HEAD") == 0;
     if (!head_only && strcmp(method, "GET") != 0)
-        return fail(405, "only GET and HEAD are accepted", NULL,
+        return fail(405, "chỉ nhận GET và HEAD", NULL,
                     "Allow: GET, HEAD\r\n");
 
     cgi_params_t p;
@@ -272,7 +298,9 @@ static int handle(FILE *o)
                                : "this page needs a login (the web server passed no user)",
                       &p, NULL);
         } else {
-            rc = p.doc ? docview(db, &p) : search(db, &p);
+            p.no_files = !cgi_config_serve_files();
+            rc = p.doc && p.file ? original(db, &p) : p.doc ? docview(db, &p)
+                                                            : search(db, &p);
         }
         free(err);
         size_t nw = tracuu_db_n_warnings(db);

@@ -53,8 +53,10 @@ void cli_render_results(FILE *out, const tracuu_results_t *r, int color)
                 h->title && *h->title ? h->title : "(không có tiêu đề)",
                 color ? "\033[0m" : "");
         char *name = tu_name_escape(h->path);
-        fprintf(out, "   %s%s%s%s%s\n", name ? name : "?", h->date[0] ? "  [" : "", h->date,
-                h->date[0] ? "]" : "", h->partial ? "  (một phần)" : "");
+        /* the id --doc takes */
+        fprintf(out, "   %s%s%s%s%s  (--doc %u)\n", name ? name : "?",
+                h->date[0] ? "  [" : "", h->date, h->date[0] ? "]" : "",
+                h->partial ? "  (một phần)" : "", (unsigned)h->docid);
         free(name);
         if (h->own.number || h->own.type || h->own.issuer) {
             fputs("   Văn bản:", out);

@@ -152,17 +152,17 @@ check "post: allow" has_header 'Allow: GET, HEAD'
 long_q=$(head -c 2049 /dev/zero | tr '\0' a)
 long_qs=$(head -c 8193 /dev/zero | tr '\0' a)
 bad400=(
-  "q=%zz|bad percent-encoding"  "q=%|bad percent-encoding"
-  "q=%FF|invalid UTF-8"         "q=%C0%AF|invalid UTF-8"
-  "q=%ED%A0%80|invalid UTF-8"   "q=a%00b|control character"
-  "foo=1|unknown parameter &quot;foo&quot;"
-  "q=a&q=b|parameter &quot;q&quot; given twice"
-  "page=0|page must be"  "page=1001|page must be"  "page=abc|page must be"
-  "page=-5|page must be" "sort=name|sort must be" "format=xml|format must be"
-  "year=20x3|year must be" "doc=-1|doc must be" "doc=0|doc must be"
-  "asset=..%2F..%2Fetc%2Fpasswd|asset must be css"
-  "q=$long_q|q is longer than 2048 bytes"
-  "$long_qs|query string longer than 8192 bytes"
+  "q=%zz|dấu % không có hai chữ số hex"  "q=%|dấu % không có hai chữ số hex"
+  "q=%FF|chữ không phải UTF-8 hợp lệ"         "q=%C0%AF|chữ không phải UTF-8 hợp lệ"
+  "q=%ED%A0%80|chữ không phải UTF-8 hợp lệ"   "q=a%00b|có ký tự điều khiển"
+  "foo=1|tham số lạ &quot;foo&quot;"
+  "q=a&q=b|tham số &quot;q&quot; có hai lần"
+  "page=0|trang (page) phải là"  "page=1001|trang (page) phải là"  "page=abc|trang (page) phải là"
+  "page=-5|trang (page) phải là" "sort=name|sort chỉ nhận" "format=xml|format chỉ nhận"
+  "year=20x3|năm (year) phải là" "doc=-1|doc phải là" "doc=0|doc phải là"
+  "asset=..%2F..%2Fetc%2Fpasswd|asset chỉ nhận css"
+  "q=$long_q|từ khóa (q) dài quá 2048 byte"
+  "$long_qs|địa chỉ trang dài quá 8192 byte"
 )
 for case in "${bad400[@]}"; do
   qs=${case%%|*} want=${case#*|}
@@ -194,7 +194,7 @@ check "xss type: escaped in hidden field" body_has '<input type="hidden" name="t
 check "xss type: escaped in the filter link" body_has 'Loại văn bản: &quot;&gt;&lt;script&gt;x&#39; ✕</a>'
 run "$xss=1"
 check "xss name: 400" [ "$status" = 400 ]
-check "xss name: escaped detail" body_has 'unknown parameter &quot;&lt;script&gt;alert(1)'
+check "xss name: escaped detail" body_has 'tham số lạ &quot;&lt;script&gt;alert(1)'
 run "q=%3C%2Ftitle%3E%3Cscript%3Ex%3C%2Fscript%3E&format=json"
 check "xss json: escaped as JSON" python3 -c "
 import json; d=json.load(open('$B')); assert d['query']=='</title><script>x</script>'"

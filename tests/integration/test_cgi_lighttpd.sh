@@ -62,7 +62,7 @@ check "truncated utf-8: 400" [ "$code" = 400 ]
 check "truncated utf-8: page" body_has 'Yêu cầu không hợp lệ'
 get '/?q=dan&evil=%3Cscript%3E'
 check "unknown param: 400" [ "$code" = 400 ]
-check "unknown param: escaped" body_has 'unknown parameter &quot;evil&quot;'
+check "unknown param: escaped" body_has 'tham số lạ &quot;evil&quot;'
 get '/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E'
 check "xss: escaped" body_has 'value="&lt;script&gt;alert(1)&lt;/script&gt;"'
 check "xss: inert" bash -c "! grep -qi '<script' '$B'"

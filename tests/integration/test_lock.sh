@@ -8,10 +8,12 @@ source "$(dirname "$0")/lib.sh" "$@"
 A="$SCRATCH/archive"
 mkdir -p "$A"
 printf 'Báo cáo một\nNội dung, chữ motmot.\n' > "$A/mot.txt"
-# a PDF whose (fake) pdftotext takes 3 s: the first run holds the lock
+# a PDF whose (fake) pdftotext waits until the test says go (at most
+# 30 s): the first run holds the lock as long as the test needs
 printf '%%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%%%EOF\n' > "$A/cham.pdf"
 FAKE="$SCRATCH/fakebin"; mkdir -p "$FAKE"
-printf '#!/bin/sh\nsleep 3\necho "Văn bản chậm, chữ chamcham"\n' > "$FAKE/pdftotext"
+GO="$SCRATCH/go"
+printf '#!/bin/sh\nfor i in $(seq 300); do [ -e "%s" ] && break; sleep 0.1; done\necho "Văn bản chậm, chữ chamcham"\n' "$GO" > "$FAKE/pdftotext"
 chmod 755 "$FAKE/pdftotext"
 slow() { PATH="$FAKE:$PATH" "$BIN/tracuu-index" --timeout 20 "$@"; }
 LOCK="$TRACUU_DB/tracuu-index.lock"
@@ -22,7 +24,11 @@ expect_eq "lock file holds the pid" "$(tr -d '\n' < "$LOCK" 2>/dev/null)" "$firs
 out=$("$BIN/tracuu-index" --no-wait "$A" 2>&1); expect_eq "--no-wait: exit 4" "$?" 4
 expect_contains "--no-wait: says who" "$out" "is in use by tracuu-index (pid $first)"
 out=$("$BIN/tracuu-index" --dry-run "$A/mot.txt" 2>&1); expect_eq "--dry-run takes no lock" "$?" 0
-out=$(slow "$A" 2>&1); rc=$?
+slow "$A" >"$SCRATCH/second.log" 2>&1 & second=$!
+for _ in $(seq 300); do grep -q 'waiting for' "$SCRATCH/second.log" && break; sleep 0.1; done
+kill -0 $second 2>/dev/null && ok || fail "second run did not wait"
+touch "$GO"                     # the first run finishes, the second goes on
+wait $second; rc=$?; out=$(cat "$SCRATCH/second.log")
 expect_eq "second run waited, then ran: exit" "$rc" 0
 expect_contains "second run says it waits" "$out" "waiting for tracuu-index (pid $first) to finish with"
 wait $first; expect_eq "first run: exit" "$?" 0
@@ -33,9 +39,11 @@ expect_eq "lock released: pid cleared" "$(cat "$LOCK")" ""
 # kill -9 in the middle: the kernel drops the lock
 printf 'Văn bản mới\nchữ moimoi\n' > "$A/moi.txt"; touch "$A/cham.pdf"
 printf '%%PDF-1.4\n%% changed\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%%%EOF\n' > "$A/cham.pdf"
+rm -f "$GO"
 PATH="$FAKE:$PATH" "$BIN/tracuu-index" --timeout 20 "$A" 2>/dev/null & victim=$!
 for _ in $(seq 100); do [ "$(tr -d '\n' < "$LOCK")" = "$victim" ] && break; sleep 0.05; done
 kill -9 $victim; wait $victim 2>/dev/null
+touch "$GO"
 out=$(slow --no-wait "$A" 2>&1); expect_eq "after kill -9: not locked" "$?" 0
 expect_contains "after kill -9: runs" "$out" "indexed"
 

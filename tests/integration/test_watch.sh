@@ -99,7 +99,7 @@ kill -9 $WATCH; wait $WATCH 2>/dev/null
 w "$A/vao/sau-khi-chet.txt" "Sau" "Chữ saukhichet."
 rm "$A/vao/ngoai.txt"
 mkdir "$A/trong-luc-chet"; w "$A/trong-luc-chet/x.txt" "X" "Chữ xxxx."
-: > "$SCRATCH/watch.log"
+mv "$SCRATCH/watch.log" "$SCRATCH/watch-before-kill.log"
 start_watch
 w "$A/trong-luc-chet/y.txt" "Y" "Chữ yyyy."                                # and after the restart
 settle "restart after kill -9"

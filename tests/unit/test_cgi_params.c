@@ -53,7 +53,7 @@ void tu_test_main(void)
 
     /* bounds and bad values */
     CHECK_INT(parse("page=0"), -1);
-    CHECK_STR(err, "page must be a number from 1 to 1000");
+    CHECK_STR(err, "trang (page) phải là số từ 1 đến 1000");
     CHECK_INT(parse("page=1001"), -1);
     CHECK_INT(parse("page=1000"), 0);
     CHECK_INT(parse("page=-1"), -1);
@@ -61,31 +61,31 @@ void tu_test_main(void)
     CHECK_INT(parse("page=+2"), -1);
     CHECK_INT(parse("page=99999999999999999999"), -1);
     CHECK_INT(parse("year=20233"), -1);
-    CHECK_STR(err, "year must be a four-digit number");
+    CHECK_STR(err, "năm (year) phải là số có bốn chữ số");
     CHECK_INT(parse("doc=0"), -1);
     CHECK_INT(parse("doc=abc"), -1);
     CHECK_INT(parse("doc=4294967296"), -1);
     CHECK_INT(parse("sort=name"), -1);
-    CHECK_STR(err, "sort must be relevance or date");
+    CHECK_STR(err, "sort chỉ nhận relevance hoặc date");
     CHECK_INT(parse("format=xml"), -1);
     CHECK_INT(parse("asset=..%2F..%2Fetc%2Fpasswd"), -1);
-    CHECK_STR(err, "asset must be css");
+    CHECK_STR(err, "asset chỉ nhận css");
 
     /* unknown and repeated parameters */
     CHECK_INT(parse("q=a&callback=x"), -1);
-    CHECK_STR(err, "unknown parameter \"callback\"");
+    CHECK_STR(err, "tham số lạ \"callback\"");
     CHECK_INT(parse("q=a&q=b"), -1);
-    CHECK_STR(err, "parameter \"q\" given twice");
+    CHECK_STR(err, "tham số \"q\" có hai lần");
     CHECK_INT(parse("%3Cscript%3E=1"), -1);
-    CHECK_STR(err, "unknown parameter \"<script>\"");
+    CHECK_STR(err, "tham số lạ \"<script>\"");
 
     /* encoding errors name the place */
     CHECK_INT(parse("q=a&type=%E1%BA"), -1);
-    CHECK_STR(err, "invalid UTF-8 at byte 4 of the query string");
+    CHECK_STR(err, "chữ không phải UTF-8 hợp lệ (ở byte 4 của địa chỉ)");
     CHECK_INT(parse("q=%zz"), -1);
-    CHECK_STR(err, "bad percent-encoding at byte 0 of the query string");
+    CHECK_STR(err, "dấu % không có hai chữ số hex theo sau (ở byte 0 của địa chỉ)");
     CHECK_INT(parse("q=a%00"), -1);
-    CHECK_STR(err, "control character at byte 0 of the query string");
+    CHECK_STR(err, "có ký tự điều khiển (ở byte 0 của địa chỉ)");
 
     /* lengths */
     static char qs[CGI_MAX_QS_BYTES + 64];
@@ -97,16 +97,16 @@ void tu_test_main(void)
     qs[2 + TRACUU_MAX_QUERY_BYTES] = 'a';
     qs[3 + TRACUU_MAX_QUERY_BYTES] = '\0';
     CHECK_INT(parse(qs), -1);
-    CHECK_STR(err, "q is longer than 2048 bytes");
+    CHECK_STR(err, "từ khóa (q) dài quá 2048 byte");
     memset(qs, 'a', CGI_MAX_QS_BYTES + 1);
     qs[CGI_MAX_QS_BYTES + 1] = '\0';
     CHECK_INT(parse(qs), -1);
-    CHECK_STR(err, "query string longer than 8192 bytes");
+    CHECK_STR(err, "địa chỉ trang dài quá 8192 byte");
     memcpy(qs, "type=", 5);
     memset(qs + 5, 'A', CGI_MAX_FILTER_BYTES + 1);
     qs[6 + CGI_MAX_FILTER_BYTES] = '\0';
     CHECK_INT(parse(qs), -1);
-    CHECK_STR(err, "type is longer than 200 bytes");
+    CHECK_STR(err, "type dài quá 200 byte");
     qs[5 + CGI_MAX_FILTER_BYTES] = '\0';
     CHECK_INT(parse(qs), 0);
     cgi_params_free(&p);
