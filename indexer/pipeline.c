@@ -106,7 +106,7 @@ static void process(pipe_t *p, job_t *j, result_t *r)
         /* replaced by a link leading out since the walk: not read */
         r->kind = R_SKIP;
         char m[PATH_MAX + 80];
-        snprintf(m, sizeof m, "now leads out of the indexed folders (to %s): skipped", real);
+        snprintf(m, sizeof m, "symbolic link leads out of the indexed folders (to %s)", real);
         r->err = msg_dup(m, NULL);
         return;
     }
@@ -130,7 +130,10 @@ static void process(pipe_t *p, job_t *j, result_t *r)
     snprintf(r->mime, sizeof r->mime, "%s", x.mime);
     r->encoding = x.encoding;
     if (rc != TRACUU_OK) {
-        r->kind = R_FAIL;
+        /* not for us (type, size limit, no text, needs --ocr): reported,
+         * not a failure */
+        r->kind = rc == TRACUU_ERR_UNSUPPORTED || rc == TRACUU_ERR_TOO_BIG ||
+                  rc == TRACUU_ERR_EMPTY ? R_SKIP : R_FAIL;
         r->err = err ? err : msg_dup(tracuu_status_to_string(rc), NULL);
         tracuu_extract_clear(&x);
         return;
@@ -567,8 +570,11 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
             st->failed++;
             break;
         case R_SKIP:
-            ix_progress_done(&prog);
-            tu_report(stderr, "tracuu-index", f->path, "%s", r->err);
+            if (!o->quiet) {
+                ix_progress_done(&prog);
+                tu_report(stderr, "tracuu-index", f->path, "%s (skipped)",
+                          r->err ? r->err : "not supported");
+            }
             st->skipped++;
             break;
         case R_SAME:

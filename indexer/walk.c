@@ -194,7 +194,7 @@ static int walk_dir(walk_t *w, const char *path, const struct stat *st)
     struct dirent *e;
     int rc = 0;
     while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
+        if (e->d_name[0] == '.' || ix_excluded(path, e->d_name))
             continue;
         if (n == cap) {
             cap = cap ? cap * 2 : 64;

@@ -1,4 +1,4 @@
-/* tracuu: document knowledge extracted from a document's text (DESIGN.md
+/* tracuu: document knowledge extracted from a document's text (docs/design.md
  * section 3): its own date, the document numbers it cites, the "mô hình"
  * models it names, and abbreviation pairs it defines ("dân tộc thiểu số
  * (DTTS)").  Input is stored text (NFC UTF-8). */

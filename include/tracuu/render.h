@@ -1,4 +1,4 @@
-/* tracuu: rendering search results as JSON (the contract of DESIGN.md
+/* tracuu: rendering search results as JSON (the contract of docs/design.md
  * section 4), shared by tracuu-search --json and tracuu.cgi format=json. */
 #ifndef TRACUU_RENDER_H
 #define TRACUU_RENDER_H

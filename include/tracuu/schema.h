@@ -1,4 +1,4 @@
-/* tracuu: the index schema (DESIGN.md section 5), the one table both the
+/* tracuu: the index schema (docs/design.md section 5), the one table both the
  * indexer and the query side use.
  *
  * Terms: unprefixed = folded words with positions; XA = accent-exact words
@@ -44,7 +44,7 @@ enum {
                            * that skips the unchanged file reports it again */
 };
 
-/* Query fields (DESIGN.md section 4) and the prefix each searches.
+/* Query fields (docs/design.md section 4) and the prefix each searches.
  * kind: 0 = free text (folded + exact, positional), 1 = boolean filter
  * (value folded), 2 = date range on TU_SLOT_DATE, 3 = folder (a value with
  * a '/' is an absolute folder path, XDIR; else a folder name, XDN). */

@@ -1,4 +1,4 @@
-/* The document data stored with each document (DESIGN.md section 5): path,
+/* The document data stored with each document (docs/design.md section 5): path,
  * title, date, format, encoding, refs, models and the stored text.
  * Serialised as records: one tag byte, a LEB128 length, the bytes.  Unknown
  * tags are skipped when reading, so fields can be added later. */

@@ -1,5 +1,5 @@
 /* From a file's extracted text and knowledge to a Xapian document, with the
- * schema of include/tracuu/schema.h (DESIGN.md section 5).  This is the only
+ * schema of include/tracuu/schema.h (docs/design.md section 5).  This is the only
  * place that decides which terms a document gets. */
 #ifndef TU_INDEXDOC_H
 #define TU_INDEXDOC_H

@@ -1,4 +1,4 @@
-/* tracuu: document numbers ("số, ký hiệu"), DESIGN.md section 3.
+/* tracuu: document numbers ("số, ký hiệu"), docs/design.md section 3.
  *
  *   party style  NUMBER-TYPE/ISSUER[-PART...]      25-NQ/TW, 01-CTrPH/BDVHU
  *   state style  NUMBER/[YEAR/]TYPE-ISSUER[-PART]  16/CT-TTg, 61/2018/NĐ-CP

@@ -1,4 +1,4 @@
-/* tracuu: the tables of document type codes and issuer codes (DESIGN.md
+/* tracuu: the tables of document type codes and issuer codes (docs/design.md
  * section 3).  This file is the one place where they are documented.
  *
  * Sources: party documents follow Hướng dẫn 36-HD/VPTW (2018) on the form of

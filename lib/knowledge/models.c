@@ -1,4 +1,4 @@
-/* tracuu: "mô hình" names (DESIGN.md section 3).
+/* tracuu: "mô hình" names (docs/design.md section 3).
  *
  * "mô hình" is found in any case, with or without marks ("Mô hình",
  * "MÔ HÌNH", "mo hinh").  After it:

@@ -1,4 +1,4 @@
-/* JSON renderings of results, listings and documents (DESIGN.md §4). */
+/* JSON renderings of results, listings and documents (docs/design.md section 4). */
 #include <stdio.h>
 #include <stdlib.h>
 #include "tracuu/render.h"

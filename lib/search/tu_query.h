@@ -1,7 +1,7 @@
 /* The query parser: user query text -> Xapian query (through xdb.h), plus
  * what the snippet and suggestion code need to know about the query.
  *
- * Syntax (DESIGN.md section 4): words (marks optional), "phrases" (also
+ * Syntax (docs/design.md section 4): words (marks optional), "phrases" (also
  * “curly”), AND / OR / NOT (upper case), -word, parentheses, and the fields
  * of lib/index/schema.c: title: so: loai: coquan: nam: ngay:FROM..TO mohinh:.
  * Adjacent words are ANDed; documents where they stand together as a phrase

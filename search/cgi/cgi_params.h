@@ -1,4 +1,4 @@
-/* cgi_params: the GET parameters of tracuu.cgi (DESIGN.md section 4),
+/* cgi_params: the GET parameters of tracuu.cgi (docs/design.md section 4),
  * parsed from QUERY_STRING and checked against their bounds.  Unknown or
  * repeated parameters are errors, as are values out of range. */
 #ifndef CGI_PARAMS_H

@@ -1,5 +1,5 @@
 /* tracuu.cgi: the intranet search page (CGI/1.1, GET and HEAD).
- * Parameters: see cgi_params.h and DESIGN.md section 4.  The database comes
+ * Parameters: see cgi_params.h and docs/design.md section 4.  The database comes
  * from $TRACUU_DB or /etc/tracuu.conf and is opened read-only; no parameter
  * ever names a file.  Errors go to stderr (the server's error log); the
  * visitor sees a page without internals. */
@@ -178,7 +178,10 @@ int main(void)
         cgi_params_free(&p);
         return fail(500, NULL, NULL, NULL);
     }
-    const char *tmo = getenv("TRACUU_SHARD_TIMEOUT");   /* seconds */
+    unsigned conf_ms = cgi_shard_timeout_ms();
+    if (conf_ms)
+        tracuu_db_set_shard_timeout(conf_ms);
+    const char *tmo = getenv("TRACUU_SHARD_TIMEOUT");   /* seconds; for tests */
     if (tmo && *tmo) {
         double t = strtod(tmo, NULL);
         if (t > 0 && t < 3600)

@@ -7,20 +7,22 @@
 #include <unistd.h>
 #include "cli.h"
 #include "base/tu_args.h"
+#include "tracuu/config.h"
 #include "tracuu/render.h"
 #include "tracuu/search.h"
 #include "base/tu_buf.h"
 
 static const char usage[] =
-    "usage: tracuu-search [--db DIR] [--json] [--limit N] [--offset N]\n"
+    "usage: tracuu-search [--config FILE] [--db DIR] [--json] [--limit N] [--offset N]\n"
     "                     [--sort relevance|date] [--facets] QUERY...\n"
     "       tracuu-search --models [--json] [QUERY...]\n"
     "       tracuu-search --refs   [--json] [QUERY...]\n"
     "       tracuu-search --synonyms [--json]\n"
     "       tracuu-search --doc DOCID [--json] [QUERY...]   one document's text,\n"
     "                     the words of QUERY highlighted\n"
-    "Database: DIR, else $TRACUU_DB, else ./tracuu.db (a stub file of\n"
-    "shards works too).\n"
+    "Database: DIR, else $TRACUU_DB, else the db line of the configuration\n"
+    "(--config FILE, else $TRACUU_CONF, else /etc/tracuu.conf), else\n"
+    "./tracuu.db (a stub file of shards works too).\n"
     "Query: words with or without marks, \"phrases\", AND, OR, NOT, -word,\n"
     "(parentheses), title:, so:25-NQ/TW, loai:NQ, coquan:TW, nam:2023,\n"
     "ngay:2021-01-01..2022-12-31, mohinh:\"Dân vận khéo\".\n"
@@ -41,6 +43,7 @@ typedef enum { MODE_SEARCH, MODE_MODELS, MODE_REFS, MODE_SYNONYMS, MODE_DOC } cl
 
 typedef struct {
     const char *db_path;
+    const char *config_path;
     int json, facets;
     cli_mode_t mode;
     tracuu_docid_t docid;
@@ -50,13 +53,14 @@ typedef struct {
 
 enum {
     OPT_DB = 256, OPT_JSON, OPT_FACETS, OPT_MODELS, OPT_REFS, OPT_SYNONYMS, OPT_DOC,
-    OPT_LIMIT, OPT_OFFSET, OPT_SORT, OPT_VERSION
+    OPT_LIMIT, OPT_OFFSET, OPT_SORT, OPT_VERSION, OPT_CONFIG
 };
 
 static const struct option long_opts[] = {
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
     {"db", required_argument, NULL, OPT_DB},
+    {"config", required_argument, NULL, OPT_CONFIG},
     {"json", no_argument, NULL, OPT_JSON},
     {"facets", no_argument, NULL, OPT_FACETS},
     {"models", no_argument, NULL, OPT_MODELS},
@@ -124,6 +128,7 @@ static int parse_options(int argc, char **argv, cli_opts_t *o)
             ret = 0;
             break;
         case OPT_DB: o->db_path = optarg; break;
+        case OPT_CONFIG: o->config_path = optarg; break;
         case OPT_JSON: o->json = 1; break;
         case OPT_FACETS: o->facets = 1; break;
         case OPT_MODELS: o->mode = MODE_MODELS; break;
@@ -168,9 +173,6 @@ int main(int argc, char **argv)
 {
     cli_opts_t o;
     memset(&o, 0, sizeof o);
-    o.db_path = getenv("TRACUU_DB");
-    if (!o.db_path || !*o.db_path)
-        o.db_path = "./tracuu.db";
     o.req.limit = 10;
     tu_buf_init(&o.q, TRACUU_MAX_QUERY_BYTES * 2);
     int done = parse_options(argc, argv, &o);
@@ -180,21 +182,53 @@ int main(int argc, char **argv)
     }
     tu_buf_t q = o.q;
     tracuu_search_req_t req = o.req;
+    tracuu_config_t *conf = NULL;
+    const char *env_db = getenv("TRACUU_DB");
+    if (!o.db_path && env_db && *env_db)
+        o.db_path = env_db;
+    if (!o.db_path || o.config_path) {   /* the file only when it matters */
+        char *cerr = NULL;
+        if (tracuu_config_open(o.config_path, &conf, &cerr) != 0) {
+            fprintf(stderr, "tracuu-search: %s\n", cerr ? cerr : "out of memory");
+            free(cerr);
+            tu_buf_free(&q);
+            return 2;
+        }
+        const char *v = tracuu_config_get(conf, "db");
+        if (!o.db_path && v && *v)
+            o.db_path = v;
+        long ms;
+        char *terr = NULL;
+        int trc = tracuu_config_long(conf, "shard_timeout_ms", 1, 3600000, &ms, &terr);
+        if (trc < 0) {
+            fprintf(stderr, "tracuu-search: %s\n", terr ? terr : "out of memory");
+            free(terr);
+            tracuu_config_free(conf);
+            tu_buf_free(&q);
+            return 2;
+        }
+        if (trc == 0)
+            tracuu_db_set_shard_timeout((unsigned)ms);
+    }
+    if (!o.db_path)
+        o.db_path = "./tracuu.db";
     const char *db_path = o.db_path;
     int json = o.json, facets = o.facets;
     if (q.failed) {
+        tracuu_config_free(conf);
         tu_buf_free(&q);
         fprintf(stderr, "tracuu-search: query too long (over %d bytes)\n",
                 TRACUU_MAX_QUERY_BYTES);
         return 2;
     }
     if (o.mode == MODE_SEARCH && q.len == 0) {
+        tracuu_config_free(conf);
         tu_buf_free(&q);
         return bad_usage("%s", "no QUERY given");
     }
     tracuu_db_t *db = NULL;
     char *err = NULL;
-    const char *tmo = getenv("TRACUU_SHARD_TIMEOUT");   /* seconds */
+    const char *tmo = getenv("TRACUU_SHARD_TIMEOUT");   /* seconds; for tests */
     if (tmo && *tmo) {
         double t = strtod(tmo, NULL);
         if (t > 0 && t < 3600)
@@ -204,6 +238,7 @@ int main(int argc, char **argv)
     if (rc != TRACUU_OK) {
         fprintf(stderr, "tracuu-search: %s\n", err ? err : tracuu_status_to_string(rc));
         free(err);
+        tracuu_config_free(conf);
         tu_buf_free(&q);
         return 1;
     }
@@ -273,6 +308,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < tracuu_db_n_warnings(db); i++)
         fprintf(stderr, "tracuu-search: warning: %s\n", tracuu_db_warning(db, i));
     tracuu_db_close(db);
+    tracuu_config_free(conf);
     tu_buf_free(&q);
     if (fflush(stdout) != 0)
         status = 1;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Beyond one machine: shards served by Xapian's own xapian-tcpsrv and
-# searched through a stub database file (DESIGN.md section 4), with facets,
+# searched through a stub database file (docs/design.md section 4), with facets,
 # listings, synonyms and the search page working across them.
 source "$(dirname "$0")/lib.sh" "$@"
 if ! command -v xapian-tcpsrv >/dev/null; then
