@@ -17,6 +17,7 @@ static char dir[64];
 static void add(tracuu_db_t *db, const char *path, const char *text)
 {
     tracuu_meta_t m;
+    memset(&m, 0, sizeof m);
     CHECK_INT(tracuu_meta_extract(text, strlen(text), &m), TRACUU_OK);
     tu_docinput_t in = {.path = path, .text = text, .len = strlen(text),
                         .format = "txt", .meta = &m, .size = 1, .mtime = "1.0"};
