@@ -24,8 +24,6 @@ typedef struct {
     uint64_t bytes;
 } ix_list_t;
 
-#define IX_MAX_OUTSIDE 64
-
 typedef struct {
     const char *const *outside;  /* folders outside the roots that symbolic
                                   * links may lead to (allow_outside_root) */
@@ -58,11 +56,12 @@ typedef struct {
     int watch;                   /* --watch */
     unsigned jobs;
     unsigned commit_interval;     /* seconds between commits at most (0: none) */
-    const char *outside[IX_MAX_OUTSIDE]; /* allow_outside_root, --allow-outside */
+    const char *const *outside;   /* --allow-outside / allow_outside_root: folders
+                                   * outside the roots links may lead into */
     size_t n_outside;
-    const char *const *contain;   /* set by ix_pass: real roots and allowed
-                                   * outside roots; a file resolving elsewhere
-                                   * when read is skipped */
+    const char **outside_owned;   /* the configuration's list (freed by main) */
+    const char *const *contain;   /* real roots and allowed outside roots: a file
+                                   * resolving elsewhere when read is skipped */
     size_t n_contain;
     tracuu_extract_opts_t xopts;
     unsigned watch_delay_ms;     /* --watch: quiet time before a pass */
@@ -70,17 +69,14 @@ typedef struct {
     size_t n_exclude;
 } ix_opts_t;
 
-/* Add an allowed outside root (absolute) to O: 0, or -1 when full. */
-int ix_outside_add(ix_opts_t *o, const char *dir);
-
 /* Settings from the configuration file C into O (settings.c): 0, or -1
  * after naming the bad line on stderr. */
 int ix_settings_apply(const tracuu_config_t *c, ix_opts_t *o);
 
 typedef struct {
     size_t indexed, unchanged, removed, failed, warned;
-    size_t skipped;      /* unsupported, too big, empty, needs --ocr, or
-                          * resolved out of the roots when read: named */
+    size_t skipped;      /* not failures: unsupported, too big, empty, needs
+                          * --ocr, or resolved out of the roots when read */
     uint64_t bytes;      /* bytes of the files read */
     double seconds;
     int interrupted;
@@ -106,8 +102,7 @@ enum {
     IX_EXIT_OK = 0,       /* all indexed; skipped files only reported */
     IX_EXIT_FAILED = 1,   /* some file could not be read or indexed */
     IX_EXIT_USAGE = 2,
-    IX_EXIT_INTERRUPTED = 3, /* a signal stopped the run: what was done is
-                              * committed; run again to finish */
+    IX_EXIT_INTERRUPTED = 3, /* a signal stopped the run: run again to finish */
     IX_EXIT_BUSY = 4      /* --no-wait and another run holds the lock */
 };
 

@@ -56,12 +56,12 @@ int ix_lock(const char *db, const char *suffix, int wait, int quiet)
         return IX_LOCK_ERROR;
     int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd < 0) {
-        int e = errno;
-        fprintf(stderr, "tracuu-index: cannot open the lock file %s: %s\n", path,
-                strerror(e));
-        if (e == EACCES || e == EROFS || e == EPERM)
-            fprintf(stderr, "tracuu-index: %s: the database is read-only (no permission "
-                    "to write there, or a read-only file system)\n", db);
+        if (errno == EROFS || errno == EACCES || errno == EPERM)
+            fprintf(stderr, "tracuu-index: %s: the database is read-only (%s): "
+                    "nothing can be indexed into it\n", db, strerror(errno));
+        else
+            fprintf(stderr, "tracuu-index: cannot open the lock file %s: %s\n", path,
+                    strerror(errno));
         return IX_LOCK_ERROR;
     }
     if (flock(fd, LOCK_EX | LOCK_NB) != 0) {

@@ -1,5 +1,6 @@
 /* tracuu-index: index folders of documents into a Xapian database.
  * The contract is docs/design.md section 4; see also `tracuu-index --help`. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,25 +32,23 @@ static const char usage[] =
     "  --max-size MB    skip files larger than this (default 100)\n"
     "  --timeout S      time limit per helper program (default 60)\n"
     "  --jobs N         worker threads (default: number of cores)\n"
+    "  --commit-interval S  commit at least every S seconds (default 30),\n"
+    "                   besides every 1000 documents or 64 MB\n"
+    "  --allow-outside DIR  symbolic links may lead into DIR, outside every\n"
+    "                   PATH (repeatable); other links leading out are skipped\n"
     "  --watch          index, then keep indexing every change under PATH\n"
     "                   (new, changed, moved, deleted files and folders)\n"
     "                   until stopped (SIGINT, SIGTERM)\n"
     "  --no-wait        if another tracuu-index is writing the database,\n"
     "                   stop (exit 4) instead of waiting for it\n"
-    "  --commit-interval S  commit at least every S seconds (default 30),\n"
-    "                   besides every 1000 documents or 64 MB\n"
-    "  --allow-outside DIR  symbolic links may lead into DIR, outside every\n"
-    "                   PATH (repeatable; also allow_outside_root lines);\n"
-    "                   other links leading out are named and skipped\n"
     "  --version        print the version\n"
     "Options take their value as --opt VALUE or --opt=VALUE; -- ends them.\n"
-    "Exit status: 0 all indexed (files skipped as unsupported, too large,\n"
-    "empty or needing --ocr are named and counted, not failures); 1 some\n"
-    "file could not be read or indexed (named on stderr); 2 usage or\n"
-    "configuration error; 3 interrupted (a signal): what was done is kept,\n"
-    "run again to finish; 4 --no-wait and the database was busy.\n"
-    "Symbolic links leading out of the PATHs, FIFOs, devices and sockets\n"
-    "are named and skipped too.\n";
+    "Exit status: 0 all indexed (files skipped on purpose: unsupported, too\n"
+    "large, empty, needing --ocr, links out of the PATHs, FIFOs, devices,\n"
+    "are named and counted, not failures); 1 some file could not be read or\n"
+    "indexed (named on stderr); 2 usage or configuration error;\n"
+    "3 interrupted (a signal): run again to finish; 4 --no-wait and the\n"
+    "database was busy.\n";
 
 static int bad_usage(const char *fmt, const char *arg)
 {
@@ -63,6 +62,9 @@ enum {
     OPT_MAX_SIZE, OPT_TIMEOUT, OPT_JOBS, OPT_VERSION, OPT_CONFIG, OPT_WATCH,
     OPT_NO_WAIT, OPT_COMMIT_INTERVAL, OPT_ALLOW_OUTSIDE
 };
+
+#define MAX_OUTSIDE 64
+static const char *outside_roots[MAX_OUTSIDE];
 
 static const struct option long_opts[] = {
     {"help", no_argument, NULL, 'h'},
@@ -137,8 +139,10 @@ static int parse_options(int argc, char **argv, ix_opts_t *o)
         case OPT_ALLOW_OUTSIDE:
             if (optarg[0] != '/')
                 return bad_usage("--allow-outside: '%s' is not an absolute folder", optarg);
-            if (ix_outside_add(o, optarg) != 0)
-                return bad_usage("--allow-outside: too many folders (at '%s')", optarg);
+            if (o->n_outside == MAX_OUTSIDE)
+                return bad_usage("--allow-outside: more than 64 folders (at '%s')", optarg);
+            outside_roots[o->n_outside++] = optarg;
+            o->outside = outside_roots;
             break;
         case ':':
             return bad_usage("%s needs a value", argv[optind - 1]);
@@ -187,6 +191,7 @@ int main(int argc, char **argv)
         o.db_path = env_db;
     int status = run(argc, argv, &o, conf);
     free(o.exclude);
+    free(o.outside_owned);
     tracuu_config_free(conf);
     return status;
 }

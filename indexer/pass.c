@@ -8,9 +8,9 @@
 #include <sys/stat.h>
 #include "indexer.h"
 
-static void summary(const ix_opts_t *o, const ix_stats_t *st, size_t problems,
-                    size_t walk_skipped)
+static void summary(const ix_opts_t *o, const ix_stats_t *st, const ix_list_t *l)
 {
+    size_t problems = l->problems;
     double mb = (double)st->bytes / 1e6;
     fprintf(stderr, "%s %zu, unchanged %zu, removed %zu, failed %zu, in %.2f s"
             " (%.2f MB/s)%s\n",
@@ -18,13 +18,10 @@ static void summary(const ix_opts_t *o, const ix_stats_t *st, size_t problems,
             st->removed, st->failed + problems, st->seconds,
             st->seconds > 0 ? mb / st->seconds : 0.0,
             st->interrupted ? "; interrupted, run again to finish" : "");
-    if (st->skipped)
+    if (st->skipped + l->skipped)
         fprintf(stderr, "skipped %zu file(s): not a supported type, too large, "
-                "without text or needing --ocr (named above)\n", st->skipped);
-    if (walk_skipped)
-        fprintf(stderr, "skipped %zu entr%s: symbolic links leading out of the indexed "
-                "folders, FIFOs, devices or sockets (named above)\n", walk_skipped,
-                walk_skipped == 1 ? "y" : "ies");
+                "without text, needing --ocr, or not a regular file inside the "
+                "indexed folders (named above)\n", st->skipped + l->skipped);
     if (st->warned)
         fprintf(stderr, "%zu file(s) indexed with problems (named above)\n", st->warned);
 }
@@ -38,6 +35,8 @@ int ix_pass(const ix_opts_t *o, char *const *paths, size_t n_paths,
     char **gone = calloc(n_paths ? n_paths : 1, sizeof *gone);
     char **roots = calloc(n_paths ? n_paths : 1, sizeof *roots);
     size_t n_walk = 0, n_gone = 0;
+    const char **contain = NULL;
+    char **outside_real = NULL;
     int status = IX_EXIT_FAILED;
     ix_list_t list;
     memset(&list, 0, sizeof list);
@@ -66,40 +65,37 @@ int ix_pass(const ix_opts_t *o, char *const *paths, size_t n_paths,
     }
     for (size_t i = 0; i < n_gone; i++)
         roots[n_walk + i] = strdup(gone[i]);
-    /* files are read only where they were listed: the real roots and the
-     * allowed outside roots, re-checked just before reading */
-    ix_opts_t oo = *o;
-    const char *contain[IX_MAX_OUTSIDE + 64];
-    char *outside_real[IX_MAX_OUTSIDE] = {NULL};
-    size_t n_contain = 0;
-    int whole = 1;   /* every root resolved: otherwise no re-check (no list) */
-    for (size_t i = 0; i < n_walk; i++) {
-        if (roots[i] && n_contain < 64)
-            contain[n_contain++] = roots[i];
-        else if (roots[i])
-            whole = 0;
+    /* files are read only where they were listed: the roots and the allowed
+     * outside roots, re-checked just before reading */
+    ix_opts_t ro = *o;
+    contain = calloc(n_walk + o->n_outside + 1, sizeof *contain);
+    outside_real = calloc(o->n_outside + 1, sizeof *outside_real);
+    if (!contain || !outside_real) {
+        ix_unlock(lock);
+        goto oom;
     }
+    size_t n_contain = 0;
+    for (size_t i = 0; i < n_walk; i++)
+        if (roots[i])
+            contain[n_contain++] = roots[i];
     for (size_t i = 0; i < o->n_outside; i++) {
         char real[PATH_MAX];
         if (realpath(o->outside[i], real) && (outside_real[i] = strdup(real)))
             contain[n_contain++] = outside_real[i];
     }
-    oo.contain = whole ? contain : NULL;
-    oo.n_contain = whole ? n_contain : 0;
+    ro.contain = contain;
+    ro.n_contain = n_contain;
     ix_stats_t st;
-    int rc = ix_run(&oo, &list, roots, n_walk + n_gone, &st);
-    for (size_t i = 0; i < o->n_outside; i++)
-        free(outside_real[i]);
+    int rc = ix_run(&ro, &list, roots, n_walk + n_gone, &st);
     ix_unlock(lock);
     if (!o->quiet && rc == 0 && !(partial && st.indexed + st.removed + st.failed +
-                                  st.skipped + list.problems + list.skipped == 0))
-        summary(o, &st, list.problems, list.skipped);
+                                  st.skipped + list.problems == 0))
+        summary(o, &st, &list);
     *interrupted = st.interrupted;
-    /* 3: interrupted, run again (what was done is committed); 1: some file
-     * failed; 0: all indexed (skipped entries were named) */
-    status = st.interrupted && rc == 0 && !st.fatal ? IX_EXIT_INTERRUPTED
-           : (rc != 0 || st.fatal || st.failed || list.problems) ? IX_EXIT_FAILED
-                                                                 : IX_EXIT_OK;
+    /* 3: interrupted, run again (the batches committed so far are kept);
+     * 1: some files failed; 0: all indexed (skipped files were named) */
+    status = (rc != 0 || st.fatal || st.failed || list.problems) ? IX_EXIT_FAILED
+             : st.interrupted ? IX_EXIT_INTERRUPTED : IX_EXIT_OK;
     goto done;
 oom:
     fprintf(stderr, "tracuu-index: out of memory while listing files\n");
@@ -107,6 +103,10 @@ done:
     for (size_t i = 0; roots && i < n_paths; i++)
         free(roots[i]);
     free(roots);
+    free(contain);
+    for (size_t i = 0; outside_real && i < o->n_outside; i++)
+        free(outside_real[i]);
+    free(outside_real);
     free(walk);
     free(gone);
     ix_list_free(&list);

@@ -13,14 +13,6 @@ static int bad(char *err)
     return -1;
 }
 
-int ix_outside_add(ix_opts_t *o, const char *dir)
-{
-    if (o->n_outside == IX_MAX_OUTSIDE)
-        return -1;
-    o->outside[o->n_outside++] = dir;
-    return 0;
-}
-
 int ix_settings_apply(const tracuu_config_t *c, ix_opts_t *o)
 {
     char *err = NULL;
@@ -53,18 +45,23 @@ int ix_settings_apply(const tracuu_config_t *c, ix_opts_t *o)
         return bad(err);
     if (rc == 0)
         o->commit_interval = (unsigned)v;
-    for (size_t i = 0; i < tracuu_config_count(c, "allow_outside_root"); i++) {
-        const char *d = tracuu_config_nth(c, "allow_outside_root", i);
-        if (!d || d[0] != '/') {
-            fprintf(stderr, "tracuu-index: %s: allow_outside_root: '%s' is not an "
-                    "absolute folder\n", tracuu_config_name(c), d ? d : "");
-            return -1;
+    size_t no = tracuu_config_count(c, "allow_outside_root");
+    if (no) {
+        const char **p = calloc(no, sizeof *p);
+        if (!p)
+            return bad(NULL);
+        for (size_t i = 0; i < no; i++) {
+            p[i] = tracuu_config_nth(c, "allow_outside_root", i);
+            if (p[i][0] != '/') {
+                free(p);
+                fprintf(stderr, "tracuu-index: %s: allow_outside_root: '%s' is not an "
+                        "absolute folder\n", tracuu_config_name(c), tracuu_config_nth(c, "allow_outside_root", i));
+                return -1;
+            }
         }
-        if (ix_outside_add(o, d) != 0) {
-            fprintf(stderr, "tracuu-index: %s: allow_outside_root: more than %d\n",
-                    tracuu_config_name(c), IX_MAX_OUTSIDE);
-            return -1;
-        }
+        o->outside = p;
+        o->n_outside = no;
+        o->outside_owned = p;
     }
     size_t n = tracuu_config_count(c, "exclude");
     if (n) {

@@ -30,6 +30,10 @@ typedef struct {
     int want_facets;
     int want_suggestion;
     size_t snippet_bytes;  /* 0 = about 240 */
+    /* With want_suggestion, a query of plain words that finds nothing is
+     * corrected (typos, Telex/VNI keystrokes) and the correction searched
+     * if it finds something (results.corrected says so); AS_TYPED: never. */
+    int as_typed;
 } tracuu_search_req_t;
 
 typedef struct {
@@ -63,6 +67,8 @@ typedef struct {
     uint32_t total;         /* matches (estimate for large sets) */
     uint32_t offset;
     char *suggestion;       /* NULL if none */
+    char *corrected;        /* the query searched instead of the typed one
+                             * (which found nothing), NULL if none */
     tracuu_hit_t *hits; size_t n_hits;
     tracuu_facet_item_t *facets[TRACUU_N_FACETS];
     size_t n_facets[TRACUU_N_FACETS];
@@ -75,6 +81,14 @@ typedef struct {
 tracuu_status_t tracuu_search(tracuu_db_t *db, const tracuu_search_req_t *req,
                               tracuu_results_t **out, char **errmsg);
 void tracuu_results_free(tracuu_results_t *r);
+
+/* More like this: documents similar to DOCID (its most telling folded
+ * words, Xapian's expand set), DOCID itself left out.  REQ gives the page,
+ * sort and filters (its query is ignored).  *OUT->query is "like:DOCID".
+ * TRACUU_ERR_NOT_FOUND (with *ERRMSG) if there is no such document. */
+tracuu_status_t tracuu_like(tracuu_db_t *db, tracuu_docid_t docid,
+                            const tracuu_search_req_t *req,
+                            tracuu_results_t **out, char **errmsg);
 
 /* One document for viewing: its whole stored text with the matches of
  * QUERY (may be NULL) highlighted. */

@@ -28,6 +28,9 @@ const char *const tracuu_config_known_keys[] = {
     "access.groups_var",  /* tracuu.cgi: the server's variable of groups */
     "watch_delay_ms",/* --watch: quiet time before indexing a change */
     "serve_files",   /* tracuu.cgi: "no" turns off the link to the original */
+    "commit_interval",   /* indexer: commit at least every N seconds */
+    "allow_outside_root",/* a folder outside the roots links may lead into */
+    "access.*",      /* tracuu.cgi: who may see which folders (access.h) */
     NULL,
 };
 

@@ -43,6 +43,8 @@ char *tracuu_results_json(const tracuu_results_t *r, int with_facets)
     tu_buf_printf(&b, ",\"total\":%u,\"offset\":%u,\"suggestion\":",
                   r->total, r->offset);
     tu_json_str(&b, r->suggestion);
+    tu_buf_adds(&b, ",\"corrected\":");
+    tu_json_str(&b, r->corrected);
     tu_buf_adds(&b, ",\"results\":[");
     for (size_t i = 0; i < r->n_hits; i++) {
         const tracuu_hit_t *h = &r->hits[i];

@@ -9,6 +9,7 @@
 #include "tracuu/schema.h"
 #include "index/tu_docdata.h"
 #include "search/tu_query.h"
+#include "search/tu_search.h"
 #include "search/tu_snippet.h"
 #include "search/tu_suggest.h"
 #include "search/tu_telex.h"
@@ -160,17 +161,27 @@ static char *keystroke_suggestion(tracuu_db_t *db, const tu_parsed_t *pq)
     return r;
 }
 
-tracuu_status_t tracuu_search(tracuu_db_t *db, const tracuu_search_req_t *req,
+tracuu_status_t tu_search_run(tracuu_db_t *db, const tracuu_search_req_t *req,
+                              tu_parsed_t *given, int force_suggest,
                               tracuu_results_t **out, char **errmsg)
 {
     *out = NULL;
     if (errmsg)
         *errmsg = NULL;
-    if (!db || !req)
+    if (!db || !req) {
+        if (given)
+            tu_parsed_clear(given);
         return TRACUU_ERR_INVALID_ARG;
+    }
     tu_parsed_t pq;
     char *perr = NULL;
-    tracuu_status_t rc = tu_query_parse(db, req->query, &pq, &perr);
+    tracuu_status_t rc = TRACUU_OK;
+    if (given) {
+        pq = *given;
+        memset(given, 0, sizeof *given);
+    } else {
+        rc = tu_query_parse(db, req->query, &pq, &perr);
+    }
     if (rc != TRACUU_OK) {
         set_err(errmsg, perr ? perr : strdup(tracuu_status_to_string(rc)));
         return rc;
@@ -218,7 +229,7 @@ tracuu_status_t tracuu_search(tracuu_db_t *db, const tracuu_search_req_t *req,
     uint32_t n = tracuu_mset_size(m);
     r->hits = n ? calloc(n, sizeof *r->hits) : NULL;
     tu_suggest_t *sg = NULL;
-    if (req->want_suggestion && !pq.any_marks && pq.n_words > 0)
+    if (req->want_suggestion && (!pq.any_marks || force_suggest) && pq.n_words > 0)
         sg = tu_suggest_new((const char *const *)pq.words, pq.n_words);
     size_t snip = req->snippet_bytes ? req->snippet_bytes : 240;
     for (uint32_t i = 0; i < n && r->hits; i++) {
@@ -297,6 +308,7 @@ void tracuu_results_free(tracuu_results_t *r)
     free(r->query);
     free(r->suggestion);
     free_list(r->warnings, r->n_warnings);
+    free(r->corrected);
     free(r);
 }
 

@@ -91,6 +91,8 @@ tracuu_status_t tu_xdb_caught(std::string &msg, const char *what) noexcept
         return putx(msg, TRACUU_ERR_NOT_FOUND, what, e);
     } catch (const Xapian::InvalidArgumentError &e) {
         return putx(msg, TRACUU_ERR_INVALID_ARG, what, e);
+    } catch (const Xapian::WildcardError &e) {
+        return putx(msg, TRACUU_ERR_QUERY, what, e);
     } catch (const Xapian::Error &e) {
         return putx(msg, TRACUU_ERR_XAPIAN, what, e);
     } catch (const std::bad_alloc &) {
@@ -151,6 +153,42 @@ void open_msg(char **errmsg, const char *fmt, ...) noexcept
     vsnprintf(p, static_cast<size_t>(n) + 1, fmt, ap);
     va_end(ap);
     *errmsg = p;
+}
+
+/* The spelling dictionary (Xapian's spelling table) holds the folded words
+ * of the documents: unprefixed terms of 2 to 32 letters a-z.  Each
+ * document counts once per word; replace and delete keep it in step. */
+bool spelling_word(const std::string &t) noexcept
+{
+    if (t.size() < 2 || t.size() > 32)
+        return false;
+    for (char c : t)
+        if (c < 'a' || c > 'z')
+            return false;
+    return true;
+}
+
+void spelling_each(const Xapian::Document &doc, Xapian::WritableDatabase &w,
+                   bool add)
+{
+    Xapian::TermIterator end = doc.termlist_end();
+    for (Xapian::TermIterator it = doc.termlist_begin(); it != end; ++it) {
+        const std::string t = *it;
+        if (!spelling_word(t))
+            continue;
+        if (add)
+            w.add_spelling(t, 1);
+        else
+            w.remove_spelling(t, 1);
+    }
+}
+
+/* Take the spelling words of every document indexed by UID out. */
+void spelling_forget(Xapian::WritableDatabase &w, const std::string &uid)
+{
+    Xapian::PostingIterator end = w.postlist_end(uid);
+    for (Xapian::PostingIterator it = w.postlist_begin(uid); it != end; ++it)
+        spelling_each(w.get_document(*it), w, false);
 }
 
 tracuu_status_t need_writer(tracuu_db *db, const char *what) noexcept
@@ -598,7 +636,9 @@ extern "C" tracuu_status_t tracuu_db_replace(tracuu_db_t *db,
             return errf(db->err, TRACUU_ERR_INVALID_ARG,
                         "replace: the document lacks its unique term '%s'",
                         uid_term);
+        spelling_forget(*db->wdb, t);
         Xapian::docid id = db->wdb->replace_document(t, doc->doc);
+        spelling_each(doc->doc, *db->wdb, true);
         if (docid)
             *docid = id;
         return TRACUU_OK;
@@ -622,7 +662,9 @@ extern "C" tracuu_status_t tracuu_db_delete(tracuu_db_t *db,
                     "delete: unique term empty or over %d bytes",
                     TU_XDB_MAX_TERM);
     try {
-        db->wdb->delete_document(std::string(uid_term, n));
+        std::string t(uid_term, n);
+        spelling_forget(*db->wdb, t);
+        db->wdb->delete_document(t);
         return TRACUU_OK;
     } catch (...) {
         return tu_xdb_caught(db->err, "delete");
@@ -726,5 +768,31 @@ extern "C" tracuu_status_t tracuu_db_clear_synonyms(tracuu_db_t *db,
         return TRACUU_OK;
     } catch (...) {
         return tu_xdb_caught(db->err, "clear_synonyms");
+    }
+}
+
+extern "C" tracuu_status_t tracuu_db_spelling(tracuu_db_t *db, const char *word,
+                                             unsigned max_edits, char **out)
+{
+    if (out)
+        *out = NULL;
+    if (!db || !word || !out)
+        return db ? errf(db->err, TRACUU_ERR_INVALID_ARG,
+                         "spelling: NULL argument")
+                  : TRACUU_ERR_INVALID_ARG;
+    try {
+        std::string w(word);
+        std::string s = tu_xdb_retry(db, [&] {
+            return db->xdb->get_spelling_suggestion(w, max_edits);
+        });
+        if (s.empty())
+            return TRACUU_OK;
+        *out = static_cast<char *>(malloc(s.size() + 1));
+        if (!*out)
+            return errf(db->err, TRACUU_ERR_NOMEM, "spelling: out of memory");
+        memcpy(*out, s.c_str(), s.size() + 1);
+        return TRACUU_OK;
+    } catch (...) {
+        return tu_xdb_caught(db->err, "spelling");
     }
 }

@@ -177,6 +177,23 @@ extern "C" tracuu_query_t *tracuu_query_combine(tracuu_query_op_t op,
     return res;
 }
 
+extern "C" tracuu_query_t *tracuu_query_wildcard(const char *prefix,
+                                                 size_t len, uint32_t limit,
+                                                 int error_past_limit)
+{
+    if (!prefix || len == 0 || len > TU_XDB_MAX_TERM)
+        return NULL;
+    try {
+        return wrap(Xapian::Query(Xapian::Query::OP_WILDCARD,
+                                  std::string(prefix, len), limit,
+                                  error_past_limit
+                                      ? Xapian::Query::WILDCARD_LIMIT_ERROR
+                                      : Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT));
+    } catch (...) {
+        return NULL;
+    }
+}
+
 extern "C" tracuu_query_t *tracuu_query_value_range(unsigned slot,
                                                     const char *lo,
                                                     const char *hi)
@@ -399,4 +416,59 @@ extern "C" const char *tracuu_mset_facet_value(const tracuu_mset_t *m,
 extern "C" void tracuu_mset_free(tracuu_mset_t *m)
 {
     delete m;
+}
+
+/* ------------------------------------------------------- more like this */
+
+namespace {
+
+/* Folded words only (unprefixed terms with a letter a-z in them) that
+ * some other document has too. */
+class WordDecider : public Xapian::ExpandDecider {
+    const Xapian::Database &db;
+
+  public:
+    explicit WordDecider(const Xapian::Database &d) : db(d) {}
+    bool operator()(const std::string &t) const override
+    {
+        if (t.empty() || (t[0] >= 'A' && t[0] <= 'Z'))
+            return false;
+        bool letter = false;
+        for (char c : t)
+            letter |= c >= 'a' && c <= 'z';
+        return letter && db.get_termfreq(t) > 1;
+    }
+};
+
+} // namespace
+
+extern "C" tracuu_status_t tracuu_db_expand(tracuu_db_t *db,
+                                            tracuu_docid_t docid,
+                                            unsigned max, tracuu_term_cb cb,
+                                            void *ctx)
+{
+    if (!db || !cb)
+        return db ? tu_xdb_set_err(db->err, TRACUU_ERR_INVALID_ARG,
+                                   "expand: NULL argument")
+                  : TRACUU_ERR_INVALID_ARG;
+    try {
+        Xapian::ESet eset = tu_xdb_retry(db, [&] {
+            db->xdb->get_document(docid);   /* DocNotFoundError if none */
+            Xapian::Enquire enq(*db->xdb);
+            Xapian::RSet rset;
+            rset.add_document(docid);
+            WordDecider decider(*db->xdb);
+            return enq.get_eset(max, rset, &decider);
+        });
+        for (Xapian::ESetIterator it = eset.begin(); it != eset.end(); ++it) {
+            const std::string t = *it;
+            double w = it.get_weight() * 1000.0;
+            uint32_t wi = w < 0 ? 0 : w > 4e9 ? 4000000000u : (uint32_t)w;
+            if (cb(t.c_str(), t.size(), wi, 0, ctx) != 0)
+                break;
+        }
+        return TRACUU_OK;
+    } catch (...) {
+        return tu_xdb_caught(db->err, "expand");
+    }
 }

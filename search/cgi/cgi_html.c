@@ -254,6 +254,12 @@ static void hit(tu_buf_t *b, const cgi_params_t *p, const tracuu_hit_t *h)
     }
     ADD("<p class=\"path\">");
     ESC(h->path);
+    cgi_link_t sim;
+    memset(&sim, 0, sizeof sim);
+    sim.like = h->docid;
+    ADD(" · <a class=\"like\" ");
+    href(b, &sim);
+    ADD(">Văn bản tương tự</a>");
     ADD("</p>\n</li>\n");
 }
 
@@ -321,6 +327,20 @@ int cgi_html_results(tu_buf_t *b, const cgi_params_t *p,
     head(b, p->q, p);
     ADD("<main>\n");
     shard_notice(b, r->warnings, r->n_warnings);
+    if (r->corrected && *r->corrected) {
+        cgi_link_t l = cgi_link_from(p);
+        l.as_typed = 1;
+        ADD("<p class=\"corrected\">Đang hiện kết quả cho <em>");
+        ESC(r->corrected);
+        ADD("</em>; tìm đúng như đã gõ: <a ");
+        href(b, &l);
+        ADD(">");
+        ESC(p->q ? p->q : "");
+        ADD("</a></p>\n");
+    }
+    if (p->like)
+        tu_buf_printf(b, "<p class=\"like\">Văn bản tương tự văn bản %u.</p>\n",
+                      (unsigned)p->like);
     if (r->suggestion && *r->suggestion) {
         cgi_link_t l = cgi_link_from(p);
         l.q = r->suggestion;

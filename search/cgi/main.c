@@ -114,13 +114,19 @@ static int search(tracuu_db_t *db, const cgi_params_t *p)
     req.year = p->year;
     req.want_facets = 1;
     req.want_suggestion = 1;
+    req.as_typed = p->as_typed;
     tracuu_results_t *r = NULL;
     char *errmsg = NULL;
-    tracuu_status_t st = tracuu_search(db, &req, &r, &errmsg);
+    tracuu_status_t st = p->like ? tracuu_like(db, p->like, &req, &r, &errmsg)
+                                 : tracuu_search(db, &req, &r, &errmsg);
     if (st == TRACUU_ERR_QUERY) {
         int rc = fail(400, errmsg ? errmsg : "malformed query", p, NULL);
         free(errmsg);
         return rc;
+    }
+    if (st == TRACUU_ERR_NOT_FOUND && p->like) {
+        free(errmsg);
+        return fail(404, "no document with this number", p, NULL);
     }
     if (st != TRACUU_OK)
         return db_error(st, errmsg, p, "search");

@@ -20,12 +20,16 @@ static const char usage[] =
     "       tracuu-search --synonyms [--json]\n"
     "       tracuu-search --doc DOCID [--json] [QUERY...]   one document's text,\n"
     "                     the words of QUERY highlighted\n"
+    "       tracuu-search --like DOCID [--json] [--limit N] [--offset N]\n"
+    "                     documents like that one (more like this)\n"
     "Database: DIR, else $TRACUU_DB, else the db line of the configuration\n"
     "(--config FILE, else $TRACUU_CONF, else /etc/tracuu.conf), else\n"
     "./tracuu.db (a stub file of shards works too).\n"
     "Query: words with or without marks, \"phrases\", AND, OR, NOT, -word,\n"
-    "(parentheses), title:, so:25-NQ/TW, loai:NQ, coquan:TW, nam:2023,\n"
-    "ngay:2021-01-01..2022-12-31, mohinh:\"Dân vận khéo\".\n"
+    "(parentheses), prefix* (\"an ninh tr*\"), a NEAR b, a NEAR/3 b, title:,\n"
+    "so:25-NQ/TW, loai:NQ, coquan:TW, nam:2023, ngay:2021-01-01..2022-12-31,\n"
+    "mohinh:\"Dân vận khéo\".  A query that finds nothing is corrected (typos,\n"
+    "Telex/VNI) and the correction searched; --as-typed searches it as typed.\n"
     "Options: --opt VALUE or --opt=VALUE; --version; -- ends the options\n"
     "(needed before a query that starts with -).\n"
     "Exit status: 0 ran (even with no results); 2 bad usage or query;\n"
@@ -39,7 +43,8 @@ static int bad_usage(const char *fmt, const char *arg)
 int cli_synonyms(tracuu_db_t *db, int json);
 
 /* What the program was asked to do. */
-typedef enum { MODE_SEARCH, MODE_MODELS, MODE_REFS, MODE_SYNONYMS, MODE_DOC } cli_mode_t;
+typedef enum { MODE_SEARCH, MODE_MODELS, MODE_REFS, MODE_SYNONYMS, MODE_DOC,
+               MODE_LIKE } cli_mode_t;
 
 typedef struct {
     const char *db_path;
@@ -53,7 +58,7 @@ typedef struct {
 
 enum {
     OPT_DB = 256, OPT_JSON, OPT_FACETS, OPT_MODELS, OPT_REFS, OPT_SYNONYMS, OPT_DOC,
-    OPT_LIMIT, OPT_OFFSET, OPT_SORT, OPT_VERSION, OPT_CONFIG
+    OPT_LIMIT, OPT_OFFSET, OPT_SORT, OPT_VERSION, OPT_CONFIG, OPT_LIKE, OPT_AS_TYPED
 };
 
 static const struct option long_opts[] = {
@@ -67,6 +72,8 @@ static const struct option long_opts[] = {
     {"refs", no_argument, NULL, OPT_REFS},
     {"synonyms", no_argument, NULL, OPT_SYNONYMS},
     {"doc", required_argument, NULL, OPT_DOC},
+    {"like", required_argument, NULL, OPT_LIKE},
+    {"as-typed", no_argument, NULL, OPT_AS_TYPED},
     {"limit", required_argument, NULL, OPT_LIMIT},
     {"offset", required_argument, NULL, OPT_OFFSET},
     {"sort", required_argument, NULL, OPT_SORT},
@@ -141,6 +148,14 @@ static int parse_options(int argc, char **argv, cli_opts_t *o)
             o->docid = (tracuu_docid_t)v;
             o->mode = MODE_DOC;
             break;
+        case OPT_LIKE:
+            if (tu_arg_long(optarg, 1, 4294967295L, &v) != 0)
+                ret = bad_usage("--like: '%s' is not a document id (the docid of a result)",
+                                optarg);
+            o->docid = (tracuu_docid_t)v;
+            o->mode = MODE_LIKE;
+            break;
+        case OPT_AS_TYPED: o->req.as_typed = 1; break;
         case OPT_LIMIT:
             if (tu_arg_long(optarg, 1, TRACUU_MAX_LIMIT, &v) != 0)
                 ret = bad_usage("--limit: '%s' is not a number from 1 to 1000", optarg);
@@ -282,7 +297,8 @@ int main(int argc, char **argv)
         req.want_facets = facets;
         req.want_suggestion = 1;
         tracuu_results_t *r = NULL;
-        rc = tracuu_search(db, &req, &r, &err);
+        rc = o.mode == MODE_LIKE ? tracuu_like(db, o.docid, &req, &r, &err)
+                                 : tracuu_search(db, &req, &r, &err);
         if (rc == TRACUU_OK) {
             if (json) {
                 char *s = tracuu_results_json(r, facets);

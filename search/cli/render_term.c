@@ -30,6 +30,10 @@ static void put_hl(FILE *out, const char *s, const tracuu_span_t *hl, size_t n,
 
 void cli_render_results(FILE *out, const tracuu_results_t *r, int color)
 {
+    if (r->corrected)
+        fprintf(out, "Đang hiện kết quả cho %s%s%s; tìm đúng như đã gõ: "
+                "tracuu-search --as-typed %s\n\n", color ? "\033[1m" : "",
+                r->corrected, color ? "\033[0m" : "", r->query);
     if (r->suggestion)
         fprintf(out, "Ý bạn là: %s%s%s\n\n", color ? "\033[1m" : "",
                 r->suggestion, color ? "\033[0m" : "");
