@@ -103,7 +103,7 @@ static void process(pipe_t *p, job_t *j, result_t *r)
         /* replaced by a link leading out since the walk: not read */
         r->kind = R_SKIP;
         char m[PATH_MAX + 80];
-        snprintf(m, sizeof m, "now leads out of the indexed folders (to %s): skipped", real);
+        snprintf(m, sizeof m, "symbolic link leads out of the indexed folders (to %s)", real);
         r->err = msg_dup(m, NULL);
         return;
     }

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <sys/inotify.h>
 #include <sys/stat.h>
+#include "base/tu_path.h"
 #include <time.h>
 #include <unistd.h>
 #include "indexer.h"
@@ -322,7 +323,7 @@ int ix_watch(const ix_opts_t *o, char *const *paths, size_t n_paths)
     for (size_t i = 0; i < n_paths; i++) {
         char real[PATH_MAX];
         if (!realpath(paths[i], real)) {
-            fprintf(stderr, "tracuu-index: %s: %s\n", paths[i], strerror(errno));
+            tu_report(stderr, "tracuu-index", paths[i], "%s", strerror(errno));
             goto out;
         }
         if (!(roots[n_roots++] = strdup(real)))

@@ -12,7 +12,8 @@ build_pkgs=(build-essential cmake pkg-config libxapian-dev libutf8proc-dev
 helper_pkgs=(poppler-utils antiword catdoc tesseract-ocr tesseract-ocr-vie libmagic-mgc)
 run_pkgs=(lighttpd)
 test_pkgs=(valgrind python3 zip unzip curl wrk chromium chromium-driver
-           fonts-dejavu-core util-linux
+           fonts-dejavu-core util-linux openssl
+           clang libclang-rt-dev          # clang + libFuzzer: scripts/fuzz.sh
            apache2 nginx-light fcgiwrap   # the web-server snippets, tested
            debootstrap)                   # scripts/check-deb.sh (not in CI)
 

@@ -55,7 +55,9 @@ enum {
     TRACUU_ACCESS_NONE = 2,   /* the user may see nothing */
 };
 
-/* The groups of USER in the groups file (if any) plus GROUPS (the server's
+/* Set the scope of DB for this request (every call replaces the last one,
+ * so a handle may serve many requests).  The groups of USER in the groups
+ * file (if any) plus GROUPS (the server's
  * list, may be NULL); then scope DB to the folders USER may see (USER NULL
  * or "": nobody).  *WHAT gets TRACUU_ACCESS_*.  Returns TRACUU_OK, or
  * TRACUU_ERR_IO with *ERR a message when the groups file cannot be read

@@ -73,8 +73,9 @@ const char *tracuu_db_warning(const tracuu_db_t *db, size_t i);
 /* Access scope: after this, DB shows only the documents indexed by at
  * least one of the N boolean TERMS (e.g. folder terms XDIR...): searches
  * are filtered at Xapian level (totals, facets and pages count only those),
- * and get_data, get_value, doc_terms, find_term, postings, termfreq and
- * all_terms treat every other document as missing (TRACUU_ERR_NOT_FOUND).
+ * and get_data, get_value, doc_terms, find_term, postings, termfreq,
+ * all_terms, expand and spelling treat every other document as missing
+ * (TRACUU_ERR_NOT_FOUND, or not counted).
  * N = 0 with TERMS not NULL: nothing is visible.  TERMS NULL: no scope.
  * Doccount, metadata and synonyms stay archive-wide. */
 tracuu_status_t tracuu_db_set_scope(tracuu_db_t *db, const char *const *terms,

@@ -19,6 +19,13 @@ const char *const tracuu_config_known_keys[] = {
     "max_size_mb",   /* skip larger files */
     "timeout",       /* seconds per helper program */
     "jobs",          /* indexer worker threads */
+    "commit_interval",    /* indexer: seconds between commits at most */
+    "allow_outside_root", /* indexer: a folder links may lead to; repeats */
+    "shard_timeout_ms",   /* searching: a remote shard's time to answer */
+    "access.user.*", /* tracuu.cgi: a folder the user may see; repeats */
+    "access.group.*",/* tracuu.cgi: a folder the group's members may see */
+    "access.groups_file", /* tracuu.cgi: "group: user1 user2" lines */
+    "access.groups_var",  /* tracuu.cgi: the server's variable of groups */
     "watch_delay_ms",/* --watch: quiet time before indexing a change */
     "serve_files",   /* tracuu.cgi: "no" turns off the link to the original */
     "commit_interval",   /* indexer: commit at least every N seconds */

@@ -115,20 +115,26 @@ static void text(tu_buf_t *b, const char *s, int pre)
     }
 }
 
-static void walk(xmlNode *n, tu_buf_t *b, int pre, int depth)
+/* The text of the tree under N; elements nested deeper than MAX_DEPTH are
+ * left out (*TOO_DEEP set), the text around them kept. */
+static void walk(xmlNode *n, tu_buf_t *b, int pre, int depth, int *too_deep)
 {
     for (; n && !b->truncated && !b->failed; n = n->next) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             if (n->content)
                 text(b, (const char *)n->content, pre);
         } else if (n->type == XML_ELEMENT_NODE && n->name) {
-            if (name_in(n->name, skipped) || depth > MAX_DEPTH)
+            if (depth > MAX_DEPTH) {
+                *too_deep = 1;
+                continue;
+            }
+            if (name_in(n->name, skipped))
                 continue;
             int block = name_in(n->name, blocks);
             if (block)
                 newline(b);
             walk(n->children, b, pre || !strcasecmp((const char *)n->name, "pre"),
-                 depth + 1);
+                 depth + 1, too_deep);
             if (block)
                 newline(b);
         }
@@ -173,10 +179,19 @@ tracuu_status_t tu_extract_html_bytes(const char *bytes, size_t n,
         return TRACUU_ERR_TOO_BIG;
     }
     tu_xml_init();
-    htmlDocPtr doc = htmlReadMemory(html, (int)hlen, NULL, "UTF-8",
-                                    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                        HTML_PARSE_NONET | HTML_PARSE_RECOVER |
-                                        HTML_PARSE_IGNORE_ENC);
+    /* XML_PARSE_HUGE: libxml2 otherwise stops at nesting depth 256 and
+     * drops the rest of the page without a word; our walk has its own
+     * limit (MAX_DEPTH) and says so */
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    htmlDocPtr doc = ctxt ? htmlCtxtReadMemory(ctxt, html, (int)hlen, NULL, "UTF-8",
+                                               HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                                   HTML_PARSE_NONET | HTML_PARSE_RECOVER |
+                                                   HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE)
+                          : NULL;
+    xmlErrorPtr perr = ctxt ? xmlCtxtGetLastError(ctxt) : NULL;
+    int parser_depth = perr && perr->message && strstr(perr->message, "Excessive depth");
+    if (ctxt)
+        htmlFreeParserCtxt(ctxt);
     free(html);
     if (!doc) {
         tu_extract_errf(errmsg, "cannot parse the HTML");
@@ -197,7 +212,8 @@ tracuu_status_t tu_extract_html_bytes(const char *bytes, size_t n,
     }
     tu_buf_t b;
     tu_buf_init(&b, opts->max_text_bytes);
-    walk(root, &b, 0, 0);
+    int too_deep = parser_depth;
+    walk(root, &b, 0, 0, &too_deep);
     xmlFreeDoc(doc);
     newline(&b);
     if (b.len && tu_buf_last(&b) == '\n')
@@ -209,6 +225,9 @@ tracuu_status_t tu_extract_html_bytes(const char *bytes, size_t n,
     }
     if (b.truncated)
         tu_extract_warnf(x, "text truncated to %zu bytes", b.len);
+    else if (too_deep)
+        tu_extract_warnf(x, "HTML nested deeper than %d elements: the text "
+                         "up to that depth kept, the deeper text left out", MAX_DEPTH);
     x->text = tu_buf_take(&b, &x->len);
     if (!x->text) {
         tu_extract_errf(errmsg, "out of memory");

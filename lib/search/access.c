@@ -196,8 +196,8 @@ tracuu_status_t tracuu_access_apply(const tracuu_access_t *a, tracuu_db_t *db,
     if (err)
         *err = NULL;
     *what = TRACUU_ACCESS_ALL;
-    if (!tracuu_access_configured(a))
-        return TRACUU_OK;
+    if (!tracuu_access_configured(a))   /* a handle reused per request: reset */
+        return tracuu_db_set_scope(db, NULL, 0);
     *what = TRACUU_ACCESS_NONE;
     static const char *const none[1] = {NULL};
     tracuu_db_set_scope(db, none, 0);   /* closed until known */

@@ -791,7 +791,8 @@ extern "C" tracuu_status_t tracuu_db_spelling(tracuu_db_t *db, const char *word,
         std::string s = tu_xdb_retry(db, [&] {
             return db->xdb->get_spelling_suggestion(w, max_edits);
         });
-        /* a scoped handle suggests only words its documents have */
+        /* the spelling table is archive-wide: under a scope, only a word
+         * the visible documents hold */
         if (s.empty() || (db->scoped && tu_xdb_scoped_termfreq(db, s) == 0))
             return TRACUU_OK;
         *out = static_cast<char *>(malloc(s.size() + 1));

@@ -490,6 +490,8 @@ extern "C" tracuu_status_t tracuu_db_expand(tracuu_db_t *db,
                                    "expand: NULL argument")
                   : TRACUU_ERR_INVALID_ARG;
     try {
+        if (!tu_xdb_in_scope(db, docid))
+            return tu_xdb_set_err(db->err, TRACUU_ERR_NOT_FOUND, "expand: no such document");
         Xapian::ESet eset = tu_xdb_retry(db, [&] {
             db->xdb->get_document(docid);   /* DocNotFoundError if none */
             if (!tu_xdb_in_scope(db, docid))

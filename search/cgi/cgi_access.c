@@ -48,3 +48,18 @@ int cgi_access_load(tracuu_access_t **out, char **err)
     tracuu_config_free(c);
     return rc;
 }
+
+unsigned cgi_shard_timeout_ms(void)
+{
+    tracuu_config_t *c = NULL;
+    char *err = NULL;
+    long ms = 0;
+    if (tracuu_config_open(NULL, &c, &err) == 0 &&
+        tracuu_config_long(c, "shard_timeout_ms", 1, 3600000, &ms, &err) < 0) {
+        fprintf(stderr, "tracuu.cgi: %s\n", err ? err : "out of memory");
+        ms = 0;
+    }
+    free(err);
+    tracuu_config_free(c);
+    return (unsigned)ms;
+}

@@ -20,4 +20,8 @@ int cgi_access_from_config(const tracuu_config_t *c, tracuu_access_t *a,
  * page then fails closed). */
 int cgi_access_load(tracuu_access_t **out, char **err);
 
+/* The shard_timeout_ms setting of the same file (0 if none or bad; a bad
+ * value is named on stderr). */
+unsigned cgi_shard_timeout_ms(void);
+
 #endif

@@ -264,7 +264,10 @@ static int handle(FILE *o)
         cgi_params_free(&p);
         return fail(500, NULL, NULL, NULL);
     }
-    const char *tmo = getenv("TRACUU_SHARD_TIMEOUT");   /* seconds */
+    unsigned conf_ms = cgi_shard_timeout_ms();
+    if (conf_ms)
+        tracuu_db_set_shard_timeout(conf_ms);
+    const char *tmo = getenv("TRACUU_SHARD_TIMEOUT");   /* seconds; for tests */
     if (tmo && *tmo) {
         double t = strtod(tmo, NULL);
         if (t > 0 && t < 3600)

@@ -212,6 +212,18 @@ int main(int argc, char **argv)
         const char *v = tracuu_config_get(conf, "db");
         if (!o.db_path && v && *v)
             o.db_path = v;
+        long ms;
+        char *terr = NULL;
+        int trc = tracuu_config_long(conf, "shard_timeout_ms", 1, 3600000, &ms, &terr);
+        if (trc < 0) {
+            fprintf(stderr, "tracuu-search: %s\n", terr ? terr : "out of memory");
+            free(terr);
+            tracuu_config_free(conf);
+            tu_buf_free(&q);
+            return 2;
+        }
+        if (trc == 0)
+            tracuu_db_set_shard_timeout((unsigned)ms);
     }
     if (!o.db_path)
         o.db_path = "./tracuu.db";
@@ -231,7 +243,7 @@ int main(int argc, char **argv)
     }
     tracuu_db_t *db = NULL;
     char *err = NULL;
-    const char *tmo = getenv("TRACUU_SHARD_TIMEOUT");   /* seconds */
+    const char *tmo = getenv("TRACUU_SHARD_TIMEOUT");   /* seconds; for tests */
     if (tmo && *tmo) {
         double t = strtod(tmo, NULL);
         if (t > 0 && t < 3600)

@@ -92,6 +92,11 @@ expect_not_contains "forbidden: no text" "$forbidden" "thanh tra"
 expect_contains "binh: sees k1" "$(cgi binh "doc=$k1")" "Kết luận thanh tra"
 expect_contains "binh: t1 is 404" "$(cgi binh "doc=$t1")" "Status: 404"
 expect_contains "an: forbidden doc in JSON is 404" "$(cgi an "doc=$k1&format=json")" "Status: 404"
+# more like this: a forbidden document cannot be the model, and the
+# documents like an allowed one are allowed ones
+expect_eq "an: like= a forbidden doc = like= a missing one" "$(cgi an "like=$k1")" "$(cgi an "like=999999")"
+expect_contains "an: like= a forbidden doc is 404" "$(cgi an "like=$k1")" "Status: 404"
+expect_eq "an: documents like t1" "$(json an "like=$t1" "all(n[0] in 'ct' for n in names) and d['total'] <= 3")" "True"
 # an unknown user and no user: nothing, with a clear page
 page=$(cgi khach 'q=chungchung')
 expect_contains "unknown user: 403" "$page" "Status: 403"

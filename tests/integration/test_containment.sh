@@ -91,6 +91,27 @@ else
   echo "note: cannot make a read-only database here (root without unshare)"
 fi
 
+# HTML nested deeply: past libxml2's 256 all kept; past our limit (1000)
+# the text around kept and the file named
+H=$SCRATCH/html
+mkdir -p "$H"
+$PY - "$H" <<'PY'
+import sys
+d = sys.argv[1]
+def page(n, word):
+    return ('<html><head><meta charset="utf-8"><title>Trang sâu</title></head><body><p>dautrang</p>'
+            + '<div>' * n + word + '</div>' * n + '<p>cuoitrang</p></body></html>')
+open(d + '/sau300.html', 'w').write(page(300, 'sauba'))
+open(d + '/sau1500.html', 'w').write(page(1500, 'quasau'))
+PY
+out=$("$BIN/tracuu-index" --db "$SCRATCH/htmldb" "$H" 2>&1)
+hn() { TRACUU_DB=$SCRATCH/htmldb names "$@" | xargs -n1 basename 2>/dev/null | tr '\n' ' '; }
+expect_eq "depth 300: deep text kept" "$(hn sauba)" "sau300.html "
+expect_eq "text after the deep part kept" "$(hn cuoitrang)" "sau1500.html sau300.html "
+expect_eq "depth 1500: the part past the limit left out" "$(hn quasau)" ""
+expect_contains "depth 1500: named" "$out" "sau1500.html: HTML nested deeper than 1000 elements"
+expect_not_contains "depth 300: not named" "$out" "sau300.html"
+
 # commits on a timer: a slow archive killed with -9 keeps what was done
 S=$SCRATCH/cham FAKE=$SCRATCH/fakebin
 mkdir -p "$S" "$FAKE"
