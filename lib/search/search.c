@@ -217,6 +217,10 @@ tracuu_status_t tracuu_search(tracuu_db_t *db, const tracuu_search_req_t *req,
             tracuu_query_free(q);
             q = rq;
             relaxed = 1;
+            /* an exact count would evaluate every document holding one
+             * rare word: the total of a relaxed query is an estimate */
+            if (!req->want_facets)
+                o.check_at_least = 0;
         } else {
             tracuu_query_free(rq);
         }

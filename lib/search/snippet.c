@@ -23,7 +23,8 @@ typedef struct {
 static int match_term(const hl_ctx_t *c, const char *key, size_t kl)
 {
     for (size_t i = 0; i < c->n_terms; i++)
-        if (strlen(c->terms[i]) == kl && memcmp(c->terms[i], key, kl) == 0)
+        if (c->terms[i][0] == key[0] && strncmp(c->terms[i], key, kl) == 0 &&
+            c->terms[i][kl] == '\0')   /* first byte first: long queries */
             return (int)i;
     return -1;
 }
