@@ -26,6 +26,10 @@ int main(int argc, char **argv)
         "dan van kheo", "Dân vận khéo", "nghi quyet 25", "\"cai cach hanh chinh\"",
         "huyen uy", "so:25-NQ/TW", "mohinh:\"Nuôi heo đất\"", "cong tac dan van NOT kheo",
         "(tinh uy OR huyen uy) nam:2020", "UBND", "chuyển đổi số", "ngay:2015-01-01..2016-12-31 dan van",
+        /* issue 9: prefix, NEAR, a typo (corrected search), joined forms, an
+         * abbreviation's expansion */
+        "phat trien*", "\"an ninh tr*\"", "dan NEAR/3 kheo", "cong tac dan vna",
+        "2.450", "uy ban nhan dan",
     };
     if (argc < 2) {
         fprintf(stderr, "usage: bench_search DB [ROUNDS]\n");

@@ -7,6 +7,7 @@
 #include <sys/types.h>
 #include "tracuu/extract.h"
 #include "tracuu/xdb.h"
+#include "tracuu/config.h"
 
 typedef struct {
     char *path;          /* absolute */
@@ -18,26 +19,64 @@ typedef struct {
     ix_file_t *files;
     size_t n, cap;
     size_t problems;     /* unreadable folders, loops, bad arguments */
+    size_t skipped;      /* named and left out on purpose: links out of the
+                          * roots, FIFOs, devices, sockets */
     uint64_t bytes;
 } ix_list_t;
 
-/* Walk each root (file or folder, recursively; symbolic links followed,
- * loops and unreadable folders reported on stderr and counted).  Names
- * starting with '.' and the folder SKIP (the database) are left out.
- * ROOTS_ABS gets the absolute form of each root (malloc'd). */
+typedef struct {
+    const char *const *outside;  /* folders outside the roots that symbolic
+                                  * links may lead to (allow_outside_root) */
+    size_t n_outside;
+} ix_walk_opts_t;
+
+/* Walk each root (file or folder, recursively; loops and unreadable
+ * folders reported on stderr and counted in problems).  Only files whose
+ * real path lies under a root (or an allowed outside root, WO may be NULL)
+ * are listed: a symbolic link leading elsewhere is named and skipped, as
+ * are FIFOs, devices and sockets (counted in skipped).  A link to a place
+ * inside the roots is not followed: its target is listed under its own
+ * name.  Names starting with '.' and the folder SKIP (the database) are
+ * left out.  ROOTS_ABS gets the real path of each root (malloc'd). */
 int ix_walk(char *const *roots, size_t n_roots, const char *skip,
-            ix_list_t *out, char **roots_abs);
+            const ix_walk_opts_t *wo, ix_list_t *out, char **roots_abs);
 void ix_list_free(ix_list_t *l);
+
+/* Exclusion patterns (exclude.c): P stays owned by the caller.
+ * ix_excluded: 1 if the entry NAME of the folder DIR is excluded;
+ * ix_excluded_path: 1 if PATH or a folder above it is. */
+void ix_exclude_set(const char *const *p, size_t n);
+int ix_excluded(const char *dir, const char *name);
+int ix_excluded_path(const char *path);
 
 typedef struct {
     const char *db_path;
     int progress, quiet, force, dry_run;
+    int no_wait;                 /* --no-wait: a busy lock is exit 4 */
+    int watch;                   /* --watch */
     unsigned jobs;
+    unsigned commit_interval;     /* seconds between commits at most (0: none) */
+    const char *const *outside;   /* --allow-outside / allow_outside_root: folders
+                                   * outside the roots links may lead into */
+    size_t n_outside;
+    const char **outside_owned;   /* the configuration's list (freed by main) */
+    const char *const *contain;   /* real roots and allowed outside roots: a file
+                                   * resolving elsewhere when read is skipped */
+    size_t n_contain;
     tracuu_extract_opts_t xopts;
+    unsigned watch_delay_ms;     /* --watch: quiet time before a pass */
+    const char **exclude;        /* "exclude =" patterns (exclude.c) */
+    size_t n_exclude;
 } ix_opts_t;
+
+/* Settings from the configuration file C into O (settings.c): 0, or -1
+ * after naming the bad line on stderr. */
+int ix_settings_apply(const tracuu_config_t *c, ix_opts_t *o);
 
 typedef struct {
     size_t indexed, unchanged, removed, failed, warned;
+    size_t skipped;      /* not failures: unsupported, too big, empty, needs
+                          * --ocr, or resolved out of the roots when read */
     uint64_t bytes;      /* bytes of the files read */
     double seconds;
     int interrupted;
@@ -48,6 +87,36 @@ typedef struct {
  * documents under ROOTS whose files vanished. */
 int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
            size_t n_roots, ix_stats_t *st);
+
+/* The run lock (lock.c): flock on DB/tracuu-index.SUFFIX ("lock" for
+ * writing runs, "watch.lock" for --watch).  Busy: wait for it when WAIT (saying so on
+ * stderr unless QUIET), else name the holder and return IX_LOCK_BUSY.
+ * Returns the descriptor to pass to ix_unlock, or IX_LOCK_BUSY or
+ * IX_LOCK_ERROR (named on stderr). */
+enum { IX_LOCK_BUSY = -2, IX_LOCK_ERROR = -1 };
+int ix_lock(const char *db, const char *suffix, int wait, int quiet);
+void ix_unlock(int fd);
+
+/* Exit statuses (tracuu-index --help, docs/design.md section 4). */
+enum {
+    IX_EXIT_OK = 0,       /* all indexed; skipped files only reported */
+    IX_EXIT_FAILED = 1,   /* some file could not be read or indexed */
+    IX_EXIT_USAGE = 2,
+    IX_EXIT_INTERRUPTED = 3, /* a signal stopped the run: run again to finish */
+    IX_EXIT_BUSY = 4      /* --no-wait and another run holds the lock */
+};
+
+/* One pass (pass.c): walk PATHS, index what changed, remove what vanished
+ * under them, print the summary (unless quiet).  PARTIAL (--watch): PATHS
+ * that no longer exist only remove their documents, silently.  Takes the
+ * run lock first (waiting unless O->no_wait).  Returns an IX_EXIT_ code;
+ * *INTERRUPTED is set when a signal stopped it. */
+int ix_pass(const ix_opts_t *o, char *const *paths, size_t n_paths,
+            int partial, int *interrupted);
+
+/* --watch (watch.c): a full pass of ROOTS, then index every change under
+ * them until SIGINT or SIGTERM. */
+int ix_watch(const ix_opts_t *o, char *const *roots, size_t n_roots);
 
 /* Progress line on stderr. */
 typedef struct {

@@ -1,5 +1,6 @@
 /* tracuu-index: index folders of documents into a Xapian database.
  * The contract is docs/design.md section 4; see also `tracuu-index --help`. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,12 +11,17 @@
 #include "tracuu/encoding.h"
 
 static const char usage[] =
-    "usage: tracuu-index [--db DIR] [--progress | --quiet] [--force] [--ocr]\n"
+    "usage: tracuu-index [--config FILE] [--db DIR] [--progress | --quiet]\n"
+    "                    [--force] [--ocr] [--watch] [--no-wait]\n"
     "                    [--dry-run] [--encoding NAME] [--max-size MB]\n"
-    "                    [--timeout SECONDS] [--jobs N] PATH...\n"
+    "                    [--timeout SECONDS] [--jobs N] [--commit-interval S]\n"
+    "                    [--allow-outside DIR]... PATH...\n"
     "Index the files under each PATH (recursively) into the database:\n"
-    "DIR, else $TRACUU_DB, else ./tracuu.db.  Incremental: unchanged files\n"
-    "are skipped, changed ones replaced, vanished ones removed.\n"
+    "DIR, else $TRACUU_DB, else the configuration's db, else ./tracuu.db.\n"
+    "Without PATH, the configuration's root lines.  Incremental: unchanged\n"
+    "files are skipped, changed ones replaced, vanished ones removed.\n"
+    "  --config FILE    settings (default $TRACUU_CONF, else /etc/tracuu.conf);\n"
+    "                   options given here override them\n"
     "  --progress       show a live progress line\n"
     "  --quiet          no summary line\n"
     "  --force          re-index every file, changed or not\n"
@@ -26,20 +32,39 @@ static const char usage[] =
     "  --max-size MB    skip files larger than this (default 100)\n"
     "  --timeout S      time limit per helper program (default 60)\n"
     "  --jobs N         worker threads (default: number of cores)\n"
+    "  --commit-interval S  commit at least every S seconds (default 30),\n"
+    "                   besides every 1000 documents or 64 MB\n"
+    "  --allow-outside DIR  symbolic links may lead into DIR, outside every\n"
+    "                   PATH (repeatable); other links leading out are skipped\n"
+    "  --watch          index, then keep indexing every change under PATH\n"
+    "                   (new, changed, moved, deleted files and folders)\n"
+    "                   until stopped (SIGINT, SIGTERM)\n"
+    "  --no-wait        if another tracuu-index is writing the database,\n"
+    "                   stop (exit 4) instead of waiting for it\n"
     "  --version        print the version\n"
     "Options take their value as --opt VALUE or --opt=VALUE; -- ends them.\n"
-    "Exit status: 0 all indexed; 1 some files failed (named on stderr);\n"
-    "2 usage error.\n";
+    "Exit status: 0 all indexed (files skipped on purpose: unsupported, too\n"
+    "large, empty, needing --ocr, links out of the PATHs, FIFOs, devices,\n"
+    "are named and counted, not failures); 1 some file could not be read or\n"
+    "indexed (named on stderr); 2 usage or configuration error;\n"
+    "3 interrupted (a signal): run again to finish; 4 --no-wait and the\n"
+    "database was busy.\n";
 
 static int bad_usage(const char *fmt, const char *arg)
 {
     return tu_arg_usage_error("tracuu-index", usage, fmt, arg);
 }
 
+static int run(int argc, char **argv, ix_opts_t *op, const tracuu_config_t *conf);
+
 enum {
     OPT_PROGRESS = 256, OPT_FORCE, OPT_OCR, OPT_DRY_RUN, OPT_DB, OPT_ENCODING,
-    OPT_MAX_SIZE, OPT_TIMEOUT, OPT_JOBS, OPT_VERSION
+    OPT_MAX_SIZE, OPT_TIMEOUT, OPT_JOBS, OPT_VERSION, OPT_CONFIG, OPT_WATCH,
+    OPT_NO_WAIT, OPT_COMMIT_INTERVAL, OPT_ALLOW_OUTSIDE
 };
+
+#define MAX_OUTSIDE 64
+static const char *outside_roots[MAX_OUTSIDE];
 
 static const struct option long_opts[] = {
     {"help", no_argument, NULL, 'h'},
@@ -54,6 +79,11 @@ static const struct option long_opts[] = {
     {"max-size", required_argument, NULL, OPT_MAX_SIZE},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"jobs", required_argument, NULL, OPT_JOBS},
+    {"config", required_argument, NULL, OPT_CONFIG},
+    {"watch", no_argument, NULL, OPT_WATCH},
+    {"no-wait", no_argument, NULL, OPT_NO_WAIT},
+    {"commit-interval", required_argument, NULL, OPT_COMMIT_INTERVAL},
+    {"allow-outside", required_argument, NULL, OPT_ALLOW_OUTSIDE},
     {NULL, 0, NULL, 0},
 };
 
@@ -77,6 +107,9 @@ static int parse_options(int argc, char **argv, ix_opts_t *o)
         case OPT_OCR: o->xopts.ocr = 1; break;
         case OPT_DRY_RUN: o->dry_run = 1; break;
         case OPT_DB: o->db_path = optarg; break;
+        case OPT_CONFIG: break;   /* read before the other options */
+        case OPT_WATCH: o->watch = 1; break;
+        case OPT_NO_WAIT: o->no_wait = 1; break;
         case OPT_ENCODING:
             o->xopts.force_encoding = tracuu_encoding_canon(optarg);
             if (!o->xopts.force_encoding)
@@ -97,6 +130,20 @@ static int parse_options(int argc, char **argv, ix_opts_t *o)
                 return bad_usage("--jobs: '%s' is not a number of threads (1..64)", optarg);
             o->jobs = (unsigned)v;
             break;
+        case OPT_COMMIT_INTERVAL:
+            if (tu_arg_long(optarg, 1, 86400, &v) != 0)
+                return bad_usage("--commit-interval: '%s' is not a number of seconds "
+                                 "(1..86400)", optarg);
+            o->commit_interval = (unsigned)v;
+            break;
+        case OPT_ALLOW_OUTSIDE:
+            if (optarg[0] != '/')
+                return bad_usage("--allow-outside: '%s' is not an absolute folder", optarg);
+            if (o->n_outside == MAX_OUTSIDE)
+                return bad_usage("--allow-outside: more than 64 folders (at '%s')", optarg);
+            outside_roots[o->n_outside++] = optarg;
+            o->outside = outside_roots;
+            break;
         case ':':
             return bad_usage("%s needs a value", argv[optind - 1]);
         default:
@@ -106,50 +153,79 @@ static int parse_options(int argc, char **argv, ix_opts_t *o)
     return -1;
 }
 
+/* The value of --config in ARGV (before "--"), or NULL. */
+static const char *config_arg(int argc, char **argv)
+{
+    const char *v = NULL;
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        if (strcmp(argv[i], "--config") == 0 && i + 1 < argc)
+            v = argv[++i];
+        else if (strncmp(argv[i], "--config=", 9) == 0)
+            v = argv[i] + 9;
+    }
+    return v;
+}
+
 int main(int argc, char **argv)
 {
     ix_opts_t o;
     memset(&o, 0, sizeof o);
-    o.db_path = getenv("TRACUU_DB");
-    if (!o.db_path || !*o.db_path)
-        o.db_path = "./tracuu.db";
+    o.db_path = "./tracuu.db";
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     o.jobs = cores > 0 ? (unsigned)cores : 2;
+    o.commit_interval = 30;
+    tracuu_config_t *conf = NULL;
+    char *cerr = NULL;
+    if (tracuu_config_open(config_arg(argc, argv), &conf, &cerr) != 0) {
+        fprintf(stderr, "tracuu-index: %s\n", cerr ? cerr : "out of memory");
+        free(cerr);
+        return 2;
+    }
+    tracuu_config_warn_unknown(conf, "tracuu-index");
+    if (ix_settings_apply(conf, &o) != 0) {
+        tracuu_config_free(conf);
+        return 2;
+    }
+    const char *env_db = getenv("TRACUU_DB");
+    if (env_db && *env_db)
+        o.db_path = env_db;
+    int status = run(argc, argv, &o, conf);
+    free(o.exclude);
+    free(o.outside_owned);
+    tracuu_config_free(conf);
+    return status;
+}
+
+static int run(int argc, char **argv, ix_opts_t *op, const tracuu_config_t *conf)
+{
+    ix_opts_t o = *op;
     int done = parse_options(argc, argv, &o);
     if (done >= 0)
         return done;
     char **paths = argv + optind;
     size_t n_paths = (size_t)(argc - optind);
+    char **conf_roots = NULL;
     if (o.progress && o.quiet)
         return bad_usage("%s", "--progress and --quiet exclude each other");
-    if (n_paths == 0)
-        return bad_usage("%s", "no PATH to index");
+    if (o.watch && o.dry_run)
+        return bad_usage("%s", "--watch and --dry-run exclude each other");
+    if (n_paths == 0 && (n_paths = tracuu_config_count(conf, "root")) > 0) {
+        if (!(conf_roots = calloc(n_paths, sizeof *conf_roots)))
+            return 1;
+        for (size_t i = 0; i < n_paths; i++)
+            conf_roots[i] = (char *)tracuu_config_nth(conf, "root", i);
+        paths = conf_roots;
+    }
+    if (n_paths == 0) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "no PATH to index (and no \"root =\" line in %s)",
+                 tracuu_config_name(conf));
+        return bad_usage("%s", msg);
+    }
 
-    ix_list_t list;
-    memset(&list, 0, sizeof list);
-    char **roots = calloc(n_paths, sizeof *roots);
-    if (!roots || ix_walk(paths, n_paths, o.db_path, &list, roots) != 0) {
-        fprintf(stderr, "tracuu-index: out of memory while listing files\n");
-        return 1;
-    }
-    ix_stats_t st;
-    int rc = ix_run(&o, &list, roots, n_paths, &st);
-    if (!o.quiet && rc == 0) {
-        double mb = (double)st.bytes / 1e6;
-        fprintf(stderr, "%s %zu, unchanged %zu, removed %zu, failed %zu, in %.2f s"
-                " (%.2f MB/s)%s\n",
-                o.dry_run ? "dry run: would index" : "indexed", st.indexed, st.unchanged,
-                st.removed, st.failed + list.problems, st.seconds,
-                st.seconds > 0 ? mb / st.seconds : 0.0,
-                st.interrupted ? "; interrupted, run again to finish" : "");
-        if (st.warned)
-            fprintf(stderr, "%zu file(s) indexed with problems (named above)\n", st.warned);
-    }
-    int status = (rc != 0 || st.fatal || st.failed || st.warned || list.problems ||
-                  st.interrupted) ? 1 : 0;
-    for (size_t i = 0; i < n_paths; i++)
-        free(roots[i]);
-    free(roots);
-    ix_list_free(&list);
+    int interrupted;
+    int status = o.watch ? ix_watch(&o, paths, n_paths)
+                         : ix_pass(&o, paths, n_paths, 0, &interrupted);
+    free(conf_roots);
     return status;
 }

@@ -4,6 +4,7 @@
  * kill -9 (it then holds every batch committed before). */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -17,12 +18,15 @@
 #include "tracuu/schema.h"
 #include "index/tu_indexdoc.h"
 #include "index/tu_synonyms.h"
+#include "base/tu_path.h"
+#include "base/tu_buf.h"
+#include "tracuu/search.h"
 
 #define QUEUE 16
 #define BATCH_DOCS 1000
 #define BATCH_BYTES ((uint64_t)64 << 20)
 
-enum { R_DOC, R_SAME, R_FAIL, R_DRY };
+enum { R_DOC, R_SAME, R_FAIL, R_DRY, R_SKIP };
 
 typedef struct {
     ix_file_t *f;
@@ -96,6 +100,16 @@ static void process(pipe_t *p, job_t *j, result_t *r)
 {
     const ix_opts_t *o = p->o;
     r->job = j;
+    char real[PATH_MAX];
+    if (o->n_contain &&
+        tu_path_contained(j->f->path, o->contain, o->n_contain, real) == TU_OUTSIDE) {
+        /* replaced by a link leading out since the walk: not read */
+        r->kind = R_SKIP;
+        char m[PATH_MAX + 80];
+        snprintf(m, sizeof m, "now leads out of the indexed folders (to %s): skipped", real);
+        r->err = msg_dup(m, NULL);
+        return;
+    }
     uint64_t h = 0;
     if (!o->dry_run && hash_file(j->f->path, &h) != 0) {
         r->kind = R_FAIL;
@@ -116,7 +130,10 @@ static void process(pipe_t *p, job_t *j, result_t *r)
     snprintf(r->mime, sizeof r->mime, "%s", x.mime);
     r->encoding = x.encoding;
     if (rc != TRACUU_OK) {
-        r->kind = R_FAIL;
+        /* not for us (type, size limit, no text, needs --ocr): reported,
+         * not a failure */
+        r->kind = rc == TRACUU_ERR_UNSUPPORTED || rc == TRACUU_ERR_TOO_BIG ||
+                  rc == TRACUU_ERR_EMPTY ? R_SKIP : R_FAIL;
         r->err = err ? err : msg_dup(tracuu_status_to_string(rc), NULL);
         tracuu_extract_clear(&x);
         return;
@@ -210,7 +227,7 @@ static void result_free(result_t *r)
 
 static int db_error(tracuu_db_t *db, const char *what)
 {
-    fprintf(stderr, "tracuu-index: %s: %s\n", what, tracuu_db_last_error(db));
+    tu_report(stderr, "tracuu-index", what, "%s", tracuu_db_last_error(db));
     return -1;
 }
 
@@ -226,7 +243,7 @@ static void old_warning(tracuu_db_t *db, const char *path, ix_stats_t *st)
     if (tracuu_db_find_term(db, uid, &id) == TRACUU_OK && id &&
         tracuu_db_get_value(db, id, TU_SLOT_WARNING, &w, &l) == TRACUU_OK &&
         w && l) {
-        fprintf(stderr, "tracuu-index: %s: %s\n", path, w);
+        tu_report(stderr, "tracuu-index", path, "%s", w);
         st->warned++;
     }
     free(w);
@@ -363,6 +380,67 @@ static size_t remove_vanished(tracuu_db_t *db, ix_list_t *list,
 
 /* ---------------------------------------------------------- the run */
 
+/* Record the real roots (and allowed outside roots) in the metadata key
+ * "roots", one a line, adding to those of earlier runs: the search page
+ * re-checks that a document's file still lies under one of them. */
+static void record_roots(tracuu_db_t *db, const char *const *roots, size_t n)
+{
+    char *old = NULL;
+    size_t ol = 0;
+    if (tracuu_db_get_metadata(db, TRACUU_META_ROOTS, &old, &ol) != TRACUU_OK)
+        return;
+    tu_buf_t b;
+    tu_buf_init(&b, 1 << 20);
+    tu_buf_add(&b, old ? old : "", ol);
+    int changed = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!roots[i] || strchr(roots[i], '\n'))
+            continue;
+        size_t rl = strlen(roots[i]);
+        int known = 0;
+        for (const char *p = b.p; p && *p && !known;) {
+            const char *e = strchr(p, '\n');
+            size_t l = e ? (size_t)(e - p) : strlen(p);
+            known = l == rl && memcmp(p, roots[i], rl) == 0;
+            p = e ? e + 1 : p + l;
+        }
+        if (known)
+            continue;
+        if (b.len)
+            tu_buf_addc(&b, '\n');
+        tu_buf_adds(&b, roots[i]);
+        changed = 1;
+    }
+    if (changed && !b.failed)
+        tracuu_db_set_metadata(db, TRACUU_META_ROOTS, b.p, b.len);
+    tu_buf_free(&b);
+    free(old);
+}
+
+/* The database folder PATH (or, when it does not exist yet, the folder
+ * that would hold it) cannot be written. */
+static int read_only(const char *path)
+{
+    if (access(path, F_OK) == 0) {
+        if (access(path, W_OK) != 0 && (errno == EACCES || errno == EROFS))
+            return 1;
+        char lock[PATH_MAX];
+        snprintf(lock, sizeof lock, "%s/flintlock", path);
+        return access(lock, F_OK) == 0 && access(lock, W_OK) != 0 &&
+               (errno == EACCES || errno == EROFS);
+    }
+    char parent[PATH_MAX];
+    snprintf(parent, sizeof parent, "%s", path);
+    char *slash = strrchr(parent, '/');
+    if (slash == parent)
+        parent[1] = '\0';
+    else if (slash)
+        *slash = '\0';
+    else
+        snprintf(parent, sizeof parent, ".");
+    return access(parent, W_OK) != 0 && (errno == EACCES || errno == EROFS);
+}
+
 int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
            size_t n_roots, ix_stats_t *st)
 {
@@ -374,7 +452,10 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
         tracuu_status_t rc = tracuu_db_open(o->db_path, TRACUU_DB_WRITE, &db, &err);
         if (rc != TRACUU_OK) {
             fprintf(stderr, "tracuu-index: %s\n", err ? err : tracuu_status_to_string(rc));
-            if (rc == TRACUU_ERR_DB_LOCKED)
+            if (read_only(o->db_path))
+                tu_report(stderr, "tracuu-index", o->db_path, "the database is read-only "
+                          "(no permission to write there, or a read-only file system)");
+            else if (rc == TRACUU_ERR_DB_LOCKED)
                 fprintf(stderr, "tracuu-index: is another tracuu-index running on it?\n");
             free(err);
             st->fatal = 1;
@@ -470,6 +551,7 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
     ix_progress_init(&prog, o->progress, n_jobs, work_bytes);
     size_t done = 0, batch = 0;
     uint64_t batch_bytes = 0;
+    double last_commit = ix_now();
     int dbfail = 0;
     result_t *r;
     while ((r = take(&p))) {
@@ -478,14 +560,22 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
         st->bytes += f->size;
         if (r->warning) {
             ix_progress_done(&prog);
-            fprintf(stderr, "tracuu-index: %s: %s\n", f->path, r->warning);
+            tu_report(stderr, "tracuu-index", f->path, "%s", r->warning);
             st->warned++;
         }
         switch (r->kind) {
         case R_FAIL:
             ix_progress_done(&prog);
-            fprintf(stderr, "tracuu-index: %s: %s\n", f->path, r->err ? r->err : "failed");
+            tu_report(stderr, "tracuu-index", f->path, "%s", r->err ? r->err : "failed");
             st->failed++;
+            break;
+        case R_SKIP:
+            if (!o->quiet) {
+                ix_progress_done(&prog);
+                tu_report(stderr, "tracuu-index", f->path, "%s (skipped)",
+                          r->err ? r->err : "not supported");
+            }
+            st->skipped++;
             break;
         case R_SAME:
             st->unchanged++;
@@ -497,11 +587,14 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
                     batch++;
             }
             break;
-        case R_DRY:
-            printf("%s\t%s\t%s\t%s\t%zu bytes of text\n", f->path, r->format,
+        case R_DRY: {
+            char *name = tu_name_escape(f->path);
+            printf("%s\t%s\t%s\t%s\t%zu bytes of text\n", name ? name : "?", r->format,
                    r->mime, r->encoding ? r->encoding : "-", r->text_len);
+            free(name);
             st->indexed++;
             break;
+        }
         case R_DOC: {
             char uid[TU_UID_MAX + 1];
             tu_uid_term(f->path, uid);
@@ -510,7 +603,7 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
             if (r->warning &&
                 tracuu_doc_set_value(r->doc, TU_SLOT_WARNING, r->warning,
                                      strlen(r->warning)) != TRACUU_OK) {
-                fprintf(stderr, "tracuu-index: %s: out of memory\n", f->path);
+                tu_report(stderr, "tracuu-index", f->path, "out of memory");
                 st->failed++;
                 break;
             }
@@ -528,7 +621,14 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
         }
         }
         result_free(r);
-        if (db && !dbfail && (batch >= BATCH_DOCS || batch_bytes >= BATCH_BYTES)) {
+        /* commit every BATCH_DOCS documents, BATCH_BYTES bytes or
+         * commit_interval seconds, whichever comes first: a slow archive
+         * killed early keeps what was done */
+        int due = batch >= BATCH_DOCS || batch_bytes >= BATCH_BYTES ||
+                  (batch && o->commit_interval &&
+                   ix_now() - last_commit >= (double)o->commit_interval);
+        if (db && !dbfail && due) {
+            last_commit = ix_now();
             if (tracuu_db_commit(db) != TRACUU_OK) {
                 db_error(db, "commit failed");
                 dbfail = 1;
@@ -548,6 +648,7 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
     if (db && !dbfail) {
         if (!st->interrupted)
             st->removed = remove_vanished(db, list, roots, n_roots);
+        record_roots(db, o->contain, o->n_contain);
         tracuu_abbr_each(curated_cb, db);
         if (tracuu_db_commit(db) != TRACUU_OK) {
             db_error(db, "commit failed");

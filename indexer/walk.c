@@ -1,5 +1,9 @@
-/* Walking the folders to index: regular files, symbolic links followed,
- * loops and unreadable folders reported. */
+/* Walking the folders to index: regular files; loops, unreadable folders
+ * and skipped entries reported.  Containment: a symbolic link is followed
+ * only when it leads to a place no root holds and the configuration allows
+ * (an outside root); a link to a place inside the roots is not followed,
+ * since its target is indexed under its own name (once); a link leading
+ * anywhere else is skipped and named. */
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -8,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "indexer.h"
+#include "base/tu_path.h"
 
 #define MAX_DEPTH 64
 
@@ -19,6 +24,10 @@ typedef struct {
 typedef struct {
     ix_list_t *out;
     const char *skip;       /* realpath of the database folder, or NULL */
+    const char *const *roots;   /* real paths of the roots (NULL: unreadable) */
+    size_t n_roots;
+    const char *const *outside; /* real paths of allowed outside roots */
+    size_t n_outside;
     dirid_t stack[MAX_DEPTH];
     size_t depth;
     dirid_t *seen;          /* every folder entered (no folder twice) */
@@ -27,8 +36,55 @@ typedef struct {
 
 static void problem(walk_t *w, const char *path, const char *what)
 {
-    fprintf(stderr, "tracuu-index: %s: %s\n", path, what);
+    tu_report(stderr, "tracuu-index", path, "%s", what);
     w->out->problems++;
+}
+
+/* An entry left out on purpose: named, counted apart from failures. */
+static void skipped(walk_t *w, const char *path, const char *what)
+{
+    tu_report(stderr, "tracuu-index", path, "%s", what);
+    w->out->skipped++;
+}
+
+static const char *kind_of(mode_t m)
+{
+    if (S_ISFIFO(m))
+        return "a FIFO (named pipe): skipped";
+    if (S_ISCHR(m) || S_ISBLK(m))
+        return "a device file: skipped";
+    if (S_ISSOCK(m))
+        return "a socket: skipped";
+    return "not a regular file or folder: skipped";
+}
+
+static int on_stack(const walk_t *w, const struct stat *st)
+{
+    for (size_t i = 0; i < w->depth; i++)
+        if (w->stack[i].dev == st->st_dev && w->stack[i].ino == st->st_ino)
+            return 1;
+    return 0;
+}
+
+/* A symbolic link below a root: 1 to follow it, 0 to leave it (named when
+ * it leads out of the roots). */
+static int follow_link(walk_t *w, const char *path)
+{
+    char real[PATH_MAX];
+    if (!realpath(path, real))
+        return 1;  /* broken or a loop: visit() names it */
+    if (tu_path_under_any(real, w->roots, w->n_roots)) {
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode) && on_stack(w, &st))
+            return 1;  /* a folder containing itself: named as a loop */
+        return 0;      /* its target is indexed under its own name */
+    }
+    if (tu_path_under_any(real, w->outside, w->n_outside))
+        return 1;      /* allowed by the configuration (allow_outside_root) */
+    tu_report(stderr, "tracuu-index", path, "symbolic link leads out of the "
+              "indexed folders (to %s): skipped", real);
+    w->out->skipped++;
+    return 0;
 }
 
 static int add_file(walk_t *w, const char *path, const struct stat *st)
@@ -80,6 +136,14 @@ static int cmp_names(const void *a, const void *b)
 static int visit(walk_t *w, const char *path, int is_root)
 {
     struct stat st, lst;
+    if (!is_root && lstat(path, &lst) == 0) {
+        if (S_ISLNK(lst.st_mode) && !follow_link(w, path))
+            return 0;
+        if (!S_ISLNK(lst.st_mode) && !S_ISREG(lst.st_mode) && !S_ISDIR(lst.st_mode)) {
+            skipped(w, path, kind_of(lst.st_mode));
+            return 0;
+        }
+    }
     if (stat(path, &st) != 0) {
         if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
             problem(w, path, errno == ELOOP ? "symbolic link loop"
@@ -93,17 +157,18 @@ static int visit(walk_t *w, const char *path, int is_root)
     if (S_ISREG(st.st_mode))
         return add_file(w, path, &st);
     if (is_root)
-        problem(w, path, "not a regular file or folder");
+        problem(w, path, kind_of(st.st_mode));
+    else
+        skipped(w, path, kind_of(st.st_mode));
     return 0;
 }
 
 static int walk_dir(walk_t *w, const char *path, const struct stat *st)
 {
-    for (size_t i = 0; i < w->depth; i++)
-        if (w->stack[i].dev == st->st_dev && w->stack[i].ino == st->st_ino) {
-            problem(w, path, "symbolic link loop (folder contains itself), skipped");
-            return 0;
-        }
+    if (on_stack(w, st)) {
+        problem(w, path, "symbolic link loop (folder contains itself), skipped");
+        return 0;
+    }
     if (w->skip) {
         char real[PATH_MAX];
         if (realpath(path, real) && strcmp(real, w->skip) == 0)
@@ -129,7 +194,7 @@ static int walk_dir(walk_t *w, const char *path, const struct stat *st)
     struct dirent *e;
     int rc = 0;
     while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
+        if (e->d_name[0] == '.' || ix_excluded(path, e->d_name))
             continue;
         if (n == cap) {
             cap = cap ? cap * 2 : 64;
@@ -173,7 +238,7 @@ static int walk_dir(walk_t *w, const char *path, const struct stat *st)
 }
 
 int ix_walk(char *const *roots, size_t n_roots, const char *skip,
-            ix_list_t *out, char **roots_abs)
+            const ix_walk_opts_t *wo, ix_list_t *out, char **roots_abs)
 {
     walk_t w;
     memset(&w, 0, sizeof w);
@@ -182,19 +247,40 @@ int ix_walk(char *const *roots, size_t n_roots, const char *skip,
     if (skip && realpath(skip, skip_real))
         w.skip = skip_real;
     int rc = 0;
+    /* every root resolved first: a link from one root into another is inside */
     for (size_t i = 0; i < n_roots && rc == 0; i++) {
         char real[PATH_MAX];
         roots_abs[i] = NULL;
         if (!realpath(roots[i], real)) {
-            fprintf(stderr, "tracuu-index: %s: %s\n", roots[i], strerror(errno));
+            tu_report(stderr, "tracuu-index", roots[i], "%s", strerror(errno));
             out->problems++;
             continue;
         }
         if (!(roots_abs[i] = strdup(real)))
             rc = -1;
-        else
-            rc = visit(&w, real, 1);
     }
+    char **outside = NULL;
+    size_t n_out = 0;
+    if (wo && wo->n_outside) {
+        outside = calloc(wo->n_outside, sizeof *outside);
+        if (!outside)
+            rc = -1;
+        for (size_t i = 0; outside && i < wo->n_outside; i++) {
+            char real[PATH_MAX];
+            if (realpath(wo->outside[i], real) && (outside[n_out] = strdup(real)))
+                n_out++;
+        }
+    }
+    w.roots = (const char *const *)roots_abs;
+    w.n_roots = n_roots;
+    w.outside = (const char *const *)outside;
+    w.n_outside = n_out;
+    for (size_t i = 0; i < n_roots && rc == 0; i++)
+        if (roots_abs[i])
+            rc = visit(&w, roots_abs[i], 1);
+    for (size_t i = 0; i < n_out; i++)
+        free(outside[i]);
+    free(outside);
     free(w.seen);
     return rc;
 }

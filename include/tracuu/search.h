@@ -30,6 +30,10 @@ typedef struct {
     int want_facets;
     int want_suggestion;
     size_t snippet_bytes;  /* 0 = about 240 */
+    /* With want_suggestion, a query of plain words that finds nothing is
+     * corrected (typos, Telex/VNI keystrokes) and the correction searched
+     * if it finds something (results.corrected says so); AS_TYPED: never. */
+    int as_typed;
 } tracuu_search_req_t;
 
 typedef struct {
@@ -64,12 +68,15 @@ typedef struct {
     uint32_t total;         /* matches (estimate for large sets) */
     uint32_t offset;
     char *suggestion;       /* NULL if none */
+    char *corrected;        /* the query searched instead of the typed one
+                             * (which found nothing), NULL if none */
     int partial;            /* some hit holds only part of the query: a
                              * question, a long query or pasted text was
                              * ranked by how much of it documents hold */
     tracuu_hit_t *hits; size_t n_hits;
     tracuu_facet_item_t *facets[TRACUU_N_FACETS];
     size_t n_facets[TRACUU_N_FACETS];
+    char **warnings; size_t n_warnings;  /* e.g. a shard that did not answer */
 } tracuu_results_t;
 
 /* Run REQ on DB.  *OUT is freed with tracuu_results_free.  A malformed query
@@ -78,6 +85,14 @@ typedef struct {
 tracuu_status_t tracuu_search(tracuu_db_t *db, const tracuu_search_req_t *req,
                               tracuu_results_t **out, char **errmsg);
 void tracuu_results_free(tracuu_results_t *r);
+
+/* More like this: documents similar to DOCID (its most telling folded
+ * words, Xapian's expand set), DOCID itself left out.  REQ gives the page,
+ * sort and filters (its query is ignored).  *OUT->query is "like:DOCID".
+ * TRACUU_ERR_NOT_FOUND (with *ERRMSG) if there is no such document. */
+tracuu_status_t tracuu_like(tracuu_db_t *db, tracuu_docid_t docid,
+                            const tracuu_search_req_t *req,
+                            tracuu_results_t **out, char **errmsg);
 
 /* One document for viewing: its whole stored text with the matches of
  * QUERY (may be NULL) highlighted. */
@@ -97,6 +112,18 @@ tracuu_status_t tracuu_docview(tracuu_db_t *db, tracuu_docid_t docid,
                                char **errmsg);
 void tracuu_docview_free(tracuu_docview_t *v);
 
+/* The metadata key where tracuu-index records the real roots it indexed
+ * (and the outside roots it was allowed), one a line. */
+#define TRACUU_META_ROOTS "roots"
+
+/* May the search page show the document whose file is PATH?  1 if PATH
+ * still resolves (symbolic links followed) under one of the roots recorded
+ * in DB, or cannot be resolved at all (the file is gone, or lives on
+ * another machine: the text shown is the one indexed); 0 if it now leads
+ * out of every root (e.g. replaced by a link to /etc).  A database without
+ * recorded roots (older runs) gives 1. */
+int tracuu_path_servable(tracuu_db_t *db, const char *path);
+
 /* Archive listings for --refs and --models, restricted to documents
  * matching QUERY (NULL or "" = all).  Sorted by number of documents, most
  * first. */
@@ -111,7 +138,11 @@ typedef struct {
 typedef struct {
     tracuu_listing_item_t *items;
     size_t n;
+    char **warnings; size_t n_warnings;  /* e.g. a shard that did not answer */
 } tracuu_listing_t;
+
+/* The warnings of DB (tracuu_db_warning) as a malloc'd list in *OUT, *N. */
+void tracuu_db_copy_warnings(tracuu_db_t *db, char ***out, size_t *n);
 
 enum { TRACUU_LIST_REFS, TRACUU_LIST_MODELS };
 tracuu_status_t tracuu_listing(tracuu_db_t *db, int what, const char *query,

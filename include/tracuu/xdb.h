@@ -59,6 +59,28 @@ const char *tracuu_db_last_error(const tracuu_db_t *db);
  * call tracuu_db_reopen and start the walk again. */
 tracuu_status_t tracuu_db_reopen(tracuu_db_t *db);
 
+/* Shards: a database path may be a stub file listing shards ("auto PATH",
+ * "remote HOST:PORT").  Each is opened on its own; a remote shard that does
+ * not connect and answer within the timeout (default 5000 ms; set before
+ * opening, for every later open) is left out, the others searched, and a
+ * warning kept on the handle.  A shard that stops answering during a search
+ * is left out the same way (the search is run once more).  The warnings
+ * are English lines owned by DB. */
+void tracuu_db_set_shard_timeout(unsigned ms);
+size_t tracuu_db_n_warnings(const tracuu_db_t *db);
+const char *tracuu_db_warning(const tracuu_db_t *db, size_t i);
+
+/* Access scope: after this, DB shows only the documents indexed by at
+ * least one of the N boolean TERMS (e.g. folder terms XDIR...): searches
+ * are filtered at Xapian level (totals, facets and pages count only those),
+ * and get_data, get_value, doc_terms, find_term, postings, termfreq and
+ * all_terms treat every other document as missing (TRACUU_ERR_NOT_FOUND).
+ * N = 0 with TERMS not NULL: nothing is visible.  TERMS NULL: no scope.
+ * Doccount, metadata and synonyms stay archive-wide. */
+tracuu_status_t tracuu_db_set_scope(tracuu_db_t *db, const char *const *terms,
+                                    size_t n);
+int tracuu_db_is_scoped(const tracuu_db_t *db);
+
 /* Number of documents (0 on error). */
 uint32_t tracuu_db_doccount(tracuu_db_t *db);
 
@@ -121,11 +143,30 @@ tracuu_status_t tracuu_db_synonyms(tracuu_db_t *db, const char *key,
 tracuu_status_t tracuu_db_synonym_keys(tracuu_db_t *db, const char *prefix,
                                        tracuu_str_cb cb, void *ctx);
 
+/* Xapian's spelling suggestion for the folded WORD, at most MAX_EDITS edits
+ * away (1 or 2), from the dictionary that replace/delete keep: the
+ * documents' folded words of 2 to 32 letters a-z, each counted once per
+ * document.  *OUT malloc'd (caller frees), or NULL when there is none
+ * (also when WORD is itself in the dictionary). */
+tracuu_status_t tracuu_db_spelling(tracuu_db_t *db, const char *word,
+                                   unsigned max_edits, char **out);
+
+/* The expand set of document DOCID ("more like this"): up to MAX terms of
+ * that document that best tell it apart, by Xapian's expand weight,
+ * heaviest first.  Only unprefixed terms containing a letter a-z (the
+ * folded words) that another document has too are considered.  CB gets each term and its weight in
+ * DOCFREQ's place as an integer x1000 (COLLFREQ 0).  TRACUU_ERR_NOT_FOUND
+ * if there is no such document. */
+tracuu_status_t tracuu_db_expand(tracuu_db_t *db, tracuu_docid_t docid,
+                                 unsigned max, tracuu_term_cb cb, void *ctx);
+
 /* ------------------------------------------------------- writing (WRITE) */
 /* Every function here returns TRACUU_ERR_DB_READONLY on a read handle. */
 
 /* Add or replace the document whose unique term is UID_TERM (e.g. "Q/path"),
- * which must also be one of DOC's terms.  *DOCID (if not NULL) gets its id. */
+ * which must also be one of DOC's terms.  *DOCID (if not NULL) gets its id.
+ * Replace and delete also keep the spelling dictionary in step (see
+ * tracuu_db_spelling). */
 tracuu_status_t tracuu_db_replace(tracuu_db_t *db, const char *uid_term,
                                   tracuu_doc_t *doc, tracuu_docid_t *docid);
 
@@ -205,6 +246,12 @@ tracuu_query_t *tracuu_query_combine(tracuu_query_op_t op,
 /* Documents whose value SLOT lies in [LO, HI] (byte order; NULL = open). */
 tracuu_query_t *tracuu_query_value_range(unsigned slot, const char *lo,
                                          const char *hi);
+/* Documents with a term starting with PREFIX (LEN bytes; Xapian's
+ * OP_WILDCARD).  Past LIMIT distinct terms: with ERROR_PAST_LIMIT the
+ * search fails (TRACUU_ERR_QUERY, "... expands to more than N terms"),
+ * else only the LIMIT most frequent terms count. */
+tracuu_query_t *tracuu_query_wildcard(const char *prefix, size_t len,
+                                      uint32_t limit, int error_past_limit);
 /* Multiply Q's weight by FACTOR (>= 0); takes ownership of Q. */
 tracuu_query_t *tracuu_query_scale(tracuu_query_t *q, double factor);
 /* Every document, each with the same weight WEIGHT (>= 0): a tier above

@@ -9,6 +9,8 @@
 #include "tracuu/schema.h"
 #include "tracuu/tokenize.h"
 #include "base/tu_utf8.h"
+#include "text/tu_joined.h"
+#include "knowledge/tu_subject.h"
 
 #define TITLE_MAX 200
 #define TITLE_WDF 4   /* extra weight of a title word in the body */
@@ -153,6 +155,16 @@ static int add_token(const tracuu_token_t *t, void *ctx)
         c->rc = rc;
         return 1;
     }
+    /* "2.450" also as "2450", "H'Drai" as "hdrai", at the same position */
+    int jl = (t->flags & TRACUU_TOK_COMPOUND)
+        ? tu_joined_form(t->s, t->len, key + pl, KEY) : 0;
+    if (jl > 0 && (c->extra_wdf
+            ? tracuu_doc_add_term(c->doc, key, pl + (size_t)jl, c->extra_wdf)
+            : tracuu_doc_add_posting(c->doc, key, pl + (size_t)jl, t->pos + 1, 1))
+            == TRACUU_ERR_NOMEM) {
+        c->rc = TRACUU_ERR_NOMEM;
+        return 1;
+    }
     if (c->exact && tracuu_has_marks(t->s, t->len)) {
         memcpy(key, TU_PREFIX_EXACT, 2);
         int el = tracuu_norm_exact(t->s, t->len, key + 2, KEY);
@@ -246,10 +258,16 @@ tracuu_status_t tu_build_doc(const tu_docinput_t *in, tracuu_doc_t **out)
 {
     *out = NULL;
     tracuu_doc_t *doc = tracuu_doc_new();
-    char *title = tu_doc_title(in->title, in->text, in->len);
+    /* the subject line ("V/v …", the line under "BÁO CÁO") weighs as a
+     * title, and is the title shown when the file has none of its own */
+    char *subject = tu_subject_line(in->text, in->len);
+    int own_title = in->title && in->title[strspn(in->title, " \t\r\n\f\v")];
+    char *title = tu_doc_title(own_title || !subject ? in->title : subject,
+                               in->text, in->len);
     if (!doc || !title) {
         tracuu_doc_free(doc);
         free(title);
+        free(subject);
         return TRACUU_ERR_NOMEM;
     }
     char uid[TU_UID_MAX + 1];
@@ -258,17 +276,26 @@ tracuu_status_t tu_build_doc(const tu_docinput_t *in, tracuu_doc_t **out)
 
     tok_ctx_t c = {doc, "", 1, 0, TRACUU_OK};
     uint32_t next = tracuu_tokenize(in->text, in->len, 0, add_token, &c);
-    if (in->title && *in->title && c.rc == TRACUU_OK)  /* metadata title */
+    if (own_title && c.rc == TRACUU_OK)  /* metadata title */
         tracuu_tokenize(title, strlen(title), next + TRACUU_TOK_SENTENCE_GAP,
                         add_token, &c);
     tok_ctx_t tc = {doc, TU_PREFIX_TITLE, 0, 0, TRACUU_OK};
+    uint32_t tnext = 0;
     if (c.rc == TRACUU_OK)
-        tracuu_tokenize(title, strlen(title), 0, add_token, &tc);
+        tnext = tracuu_tokenize(title, strlen(title), 0, add_token, &tc);
+    /* a subject not shown as the title is a title too */
+    const char *also = subject && own_title ? subject : NULL;
+    if (also && c.rc == TRACUU_OK && tc.rc == TRACUU_OK)
+        tracuu_tokenize(also, strlen(also), tnext + TRACUU_TOK_SENTENCE_GAP,
+                        add_token, &tc);
     /* words of the title weigh more in the body's ranking (no positions:
      * phrases keep their meaning) */
     tok_ctx_t bc = {doc, "", 1, TITLE_WDF, TRACUU_OK};
     if (c.rc == TRACUU_OK && tc.rc == TRACUU_OK)
         tracuu_tokenize(title, strlen(title), 0, add_token, &bc);
+    if (also && c.rc == TRACUU_OK && tc.rc == TRACUU_OK && bc.rc == TRACUU_OK)
+        tracuu_tokenize(also, strlen(also), 0, add_token, &bc);
+    free(subject);
     if (bc.rc != TRACUU_OK)
         c.rc = bc.rc;
     if (c.rc != TRACUU_OK || tc.rc != TRACUU_OK) {

@@ -43,6 +43,8 @@ char *tracuu_results_json(const tracuu_results_t *r, int with_facets)
     tu_buf_printf(&b, ",\"total\":%u,\"offset\":%u,\"suggestion\":",
                   r->total, r->offset);
     tu_json_str(&b, r->suggestion);
+    tu_buf_adds(&b, ",\"corrected\":");
+    tu_json_str(&b, r->corrected);
     tu_buf_adds(&b, r->partial ? ",\"partial\":true" : ",\"partial\":false");
     tu_buf_adds(&b, ",\"results\":[");
     for (size_t i = 0; i < r->n_hits; i++) {
@@ -82,6 +84,8 @@ char *tracuu_results_json(const tracuu_results_t *r, int with_facets)
         }
         tu_buf_addc(&b, '}');
     }
+    tu_buf_adds(&b, ",\"warnings\":");
+    str_list(&b, r->warnings, r->n_warnings);
     tu_buf_adds(&b, "}\n");
     return tu_buf_take(&b, NULL);
 }
@@ -113,7 +117,9 @@ char *tracuu_listing_json(const tracuu_listing_t *l, int what)
         str_list(&b, it->paths, it->n_paths);
         tu_buf_addc(&b, '}');
     }
-    tu_buf_adds(&b, "]}\n");
+    tu_buf_adds(&b, "],\"warnings\":");
+    str_list(&b, l->warnings, l->n_warnings);
+    tu_buf_adds(&b, "}\n");
     return tu_buf_take(&b, NULL);
 }
 

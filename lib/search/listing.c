@@ -232,6 +232,7 @@ tracuu_status_t tracuu_listing(tracuu_db_t *db, int what, const char *query,
     }
     if (l->n)
         qsort(l->items, l->n, sizeof *l->items, by_count);
+    tracuu_db_copy_warnings(db, &l->warnings, &l->n_warnings);
     *out = l;
     return TRACUU_OK;
 }
@@ -250,5 +251,8 @@ void tracuu_listing_free(tracuu_listing_t *l)
         free(it->paths);
     }
     free(l->items);
+    for (size_t i = 0; i < l->n_warnings; i++)
+        free(l->warnings[i]);
+    free(l->warnings);
     free(l);
 }

@@ -5,6 +5,7 @@
 #include "search/tu_query.h"
 #include "search/tu_numquery.h"
 #include "search/tu_partial.h"
+#include "search/tu_qterm.h"
 #include "base/tu_buf.h"
 #include "index/tu_synonyms.h"
 #include "index/tu_indexdoc.h"
@@ -18,7 +19,7 @@
 #define MAX_NODES 256
 #define KEY_MAX 256
 
-enum { L_END, L_LPAREN, L_RPAREN, L_WORD, L_PHRASE, L_AND, L_OR, L_NOT };
+enum { L_END, L_LPAREN, L_RPAREN, L_WORD, L_PHRASE, L_AND, L_OR, L_NOT, L_NEAR };
 
 typedef struct {
     int kind;
@@ -27,6 +28,7 @@ typedef struct {
     size_t at;         /* byte offset in the query, for messages */
     int neg;           /* "-" before it */
     int plus;          /* "+" before it: never dropped by partial matching */
+    unsigned gap;      /* L_NEAR: words allowed between */
 } lexeme_t;
 
 typedef struct {
@@ -156,6 +158,15 @@ static int lex(parser_t *p, lexeme_t *lx)
         if (i == 3 && memcmp(s, "AND", 3) == 0) lx->kind = L_AND;
         else if (i == 2 && memcmp(s, "OR", 2) == 0) lx->kind = L_OR;
         else if (i == 3 && memcmp(s, "NOT", 3) == 0) lx->kind = L_NOT;
+        else {
+            int nr = tu_near_operator(s, i, &lx->gap);
+            if (nr < 0) {
+                fail(p, lx->at, "NEAR/n wants a number of words from 0 to 50, e.g. NEAR/5");
+                return -1;
+            }
+            if (nr > 0)
+                lx->kind = L_NEAR;
+        }
     }
     return 0;
 }
@@ -262,6 +273,44 @@ static tracuu_query_t *compound_query(tracuu_query_t *whole,
 
 /* The query for the tokens of one word or phrase, under PREFIX ("" for the
  * body, XT for titles).  Marked words add an exact-form boost (body only). */
+/* 1 if the token T of the query text is typed with a '*' right after it
+ * ("tr*"): a prefix. */
+static int starred(const parser_t *p, const tracuu_token_t *t)
+{
+    return t->s >= p->text && t->s + t->len < p->text + p->len &&
+           t->s[t->len] == '*';
+}
+
+/* A prefix token "tr*" of TOKENS_QUERY: its expansion (an OR of terms when
+ * POSITIONAL) into FOLD, its exact-form boost into EXACT. */
+static void prefix_token(parser_t *p, const tracuu_token_t *t, const char *key,
+                         size_t kl, const char *prefix, int positional,
+                         tracuu_query_t **fold, size_t *nf,
+                         tracuu_query_t **exact, size_t *ne)
+{
+    char *err = NULL;
+    tracuu_query_t *q = tu_wildcard_query(p->db, prefix, key, kl, positional,
+                                          t->s, t->len, &err);
+    if (!q) {
+        fail(p, (size_t)(t->s - p->text), err ? err : "out of memory");
+        free(err);
+        return;
+    }
+    fold[(*nf)++] = q;
+    if (!p->in_neg) {
+        char hk[KEY_MAX + 2];
+        memcpy(hk, key, kl);
+        hk[kl] = '*';
+        add_str(&p->out->hl, &p->out->n_hl, hk, kl + 1);
+    }
+    if (!*prefix && tracuu_has_marks(t->s, t->len)) {
+        char ek[KEY_MAX];
+        int el = tracuu_norm_exact(t->s, t->len, ek, sizeof ek);
+        if (el > 0)
+            exact[(*ne)++] = tu_wildcard_exact(ek, (size_t)el);
+    }
+}
+
 static tracuu_query_t *tokens_query(parser_t *p, const toks_t *ts,
                                     const char *prefix)
 {
@@ -273,7 +322,12 @@ static tracuu_query_t *tokens_query(parser_t *p, const toks_t *ts,
         int kl = tracuu_norm_fold(t->s, t->len, key, sizeof key);
         if (kl <= 0)
             continue;
-        fold[nf++] = prefixed_term(prefix, key, (size_t)kl);
+        if (starred(p, t)) {
+            prefix_token(p, t, key, (size_t)kl, prefix, ts->n > 1, fold, &nf,
+                         exact, &ne);
+            continue;
+        }
+        fold[nf++] = tu_qterm_word(prefix, t, key, (size_t)kl);
         if (!p->in_neg)
             add_str(&p->out->hl, &p->out->n_hl, key, (size_t)kl);
         if (!*prefix && tracuu_has_marks(t->s, t->len)) {
@@ -286,7 +340,8 @@ static tracuu_query_t *tokens_query(parser_t *p, const toks_t *ts,
         return NULL;
     tracuu_query_t *q = nf == 1 ? fold[0]
                                 : tracuu_query_combine(TRACUU_OP_PHRASE, fold, nf, 0);
-    if (ts->n == 1 && (ts->tok[0].flags & TRACUU_TOK_COMPOUND))
+    if (ts->n == 1 && (ts->tok[0].flags & TRACUU_TOK_COMPOUND) &&
+        !starred(p, &ts->tok[0]))
         q = compound_query(q, &ts->tok[0], prefix);
     if (ne == 0)
         return q;
@@ -729,6 +784,9 @@ static node_t parse_primary(parser_t *p, int *plain, int build)
         fail(p, lx.at, lx.kind == L_AND ? "AND needs a term before and after it"
                                         : "OR needs a term before and after it");
         return r;
+    case L_NEAR:
+        fail(p, lx.at, "NEAR needs a word or a \"phrase\" on each side");
+        return r;
     default:
         fail(p, lx.at, "a term is missing at the end of the query");
         return r;
@@ -755,6 +813,84 @@ static node_t parse_unary(parser_t *p, int *plain, int build)
         return r;
     }
     return parse_primary(p, plain, build);
+}
+
+/* "a NEAR b NEAR/3 \"c d\"": FIRST (a word or phrase) and the operands
+ * after each NEAR, all within the words allowed.  The operands' own queries
+ * (exact-form boosts, a phrase's words in a row) are ANDed with the NEAR of
+ * all their words. */
+static tracuu_query_t *near_chain(parser_t *p, const lexeme_t *first)
+{
+    lexeme_t ops[16];
+    size_t nops = 0;
+    unsigned gap = 0;
+    ops[nops++] = *first;
+    while (!p->err && peek(p)->kind == L_NEAR) {
+        lexeme_t op = *peek(p);
+        next(p);
+        lexeme_t *r = peek(p);
+        if ((r->kind != L_WORD && r->kind != L_PHRASE) || r->neg ||
+            (r->kind == L_WORD && memchr(r->s, ':', r->n))) {
+            fail(p, op.at, "NEAR needs a word or a \"phrase\" on each side");
+            return NULL;
+        }
+        if (nops == sizeof ops / sizeof ops[0]) {
+            fail(p, op.at, "too many NEAR in a row (at most 15)");
+            return NULL;
+        }
+        gap += op.gap;
+        ops[nops++] = *r;
+        next(p);
+    }
+    tracuu_query_t *terms[64], *each[17];
+    size_t nt = 0, ne = 0;
+    for (size_t i = 0; i < nops; i++) {
+        toks_t ts;
+        tokenize_into(ops[i].s, ops[i].n, &ts);
+        for (size_t j = 0; j < ts.n && nt < 64; j++) {
+            char key[KEY_MAX];
+            int kl = tracuu_norm_fold(ts.tok[j].s, ts.tok[j].len, key, sizeof key);
+            if (kl > 0)
+                terms[nt++] = tu_qterm_word("", &ts.tok[j], key, (size_t)kl);
+        }
+        tracuu_query_t *q = tokens_query(p, &ts, "");
+        if (q)
+            each[ne++] = q;
+    }
+    p->out->only_words = 0;
+    if (nt < 2) {  /* nothing to be near: the words alone */
+        for (size_t i = 0; i < nt; i++)
+            tracuu_query_free(terms[i]);
+        return ne ? tracuu_query_combine(TRACUU_OP_AND, each, ne, 0) : NULL;
+    }
+    each[ne++] = tu_near_query(terms, nt, gap);
+    return tracuu_query_combine(TRACUU_OP_AND, each, ne, 0);
+}
+
+/* The boosts of a run of unquoted words whose tokens are TS: the run as a
+ * phrase, and the run within a few words (nearness).  Added even when the
+ * whole run is one abbreviation's expansion ("ủy ban nhân dân" = UBND). */
+static tracuu_query_t *run_boost(parser_t *p, tracuu_query_t *group,
+                                 const toks_t *ts)
+{
+    int save = p->in_neg;
+    p->in_neg = 1;  /* already highlighted */
+    tracuu_query_t *ph = tokens_query(p, ts, "");
+    p->in_neg = save;
+    char keys[64][KEY_MAX];
+    char *kp[64];
+    size_t nk = 0;
+    for (size_t i = 0; i < ts->n && nk < 64; i++) {
+        if (starred(p, &ts->tok[i]))
+            continue;
+        int kl = tracuu_norm_fold(ts->tok[i].s, ts->tok[i].len, keys[nk], KEY_MAX);
+        if (kl > 0) {
+            kp[nk] = keys[nk];
+            nk++;
+        }
+    }
+    tracuu_query_t *subs[3] = {group, ph, tu_near_boost(kp, nk)};
+    return tracuu_query_combine(TRACUU_OP_AND_MAYBE, subs, 3, 0);
 }
 
 /* An AND group: items until OR, ) or the end. */
@@ -793,6 +929,28 @@ static node_t parse_and(parser_t *p)
             tracuu_query_free(it.q);
             break;
         }
+        if (peek(p)->kind == L_NEAR) {
+            /* "a NEAR b": the item before is an operand, not a run word */
+            if (!(plain || (word.kind == L_PHRASE && !word.neg))) {
+                tracuu_query_free(it.q);
+                fail(p, peek(p)->at, "NEAR needs a word or a \"phrase\" on each side");
+                break;
+            }
+            tracuu_query_free(it.q);
+            p->in_neg = in_neg_before;
+            tracuu_query_t *nq = near_chain(p, &word);
+            if (p->err) {
+                tracuu_query_free(nq);
+                break;
+            }
+            if (nq)
+                pos[np++] = nq;
+            if (np + nn + nrun >= MAX_NODES - 2) {
+                fail(p, word.at, "query too long");
+                break;
+            }
+            continue;
+        }
         if (plain) {
             run[nrun++] = word;
             add_str(&p->out->words, &p->out->n_words, word.s, word.n);
@@ -816,13 +974,17 @@ static node_t parse_and(parser_t *p)
         size_t nw = words_run(p, run, nrun, wq);
         tracuu_query_t *group = NULL;
         int top = p->depth == 0 && !p->in_neg && !p->err;
-        if (nw == 1) {
-            tu_partial_mark(p->db, wq, nw);
-            if (top && !p->saw_and)
-                relaxed = tu_partial_relax(wq, nw, &p->out->partial);
-            group = tu_partial_strict(wq, nw, NULL);
-        } else if (nw > 1) {
-            /* all words, and the run as a phrase ranks first */
+        /* question and filler words optional; a relaxed query beside */
+        tu_partial_mark(p->db, wq, nw);
+        if (top && !p->saw_and) {
+            for (size_t i = 0; i + 1 < nw; i++)
+                wq[i].pair = pair_query(p, &wq[i], &wq[i + 1]);
+            relaxed = tu_partial_relax(wq, nw, &p->out->partial);
+        }
+        group = nw ? tu_partial_strict(wq, nw, NULL) : NULL;
+        if (group && nrun > 1) {
+            /* all words; the run as a phrase ranks first, the run within a
+             * few words next */
             toks_t ts = {.n = 0};
             for (size_t i = 0; i < nrun && ts.n < 60; i++) {
                 toks_t one;
@@ -830,18 +992,13 @@ static node_t parse_and(parser_t *p)
                 for (size_t j = 0; j < one.n && ts.n < 60; j++)
                     ts.tok[ts.n++] = one.tok[j];
             }
-            int save = p->in_neg;
-            p->in_neg = 1;  /* already highlighted */
-            tracuu_query_t *ph = tokens_query(p, &ts, "");
-            p->in_neg = save;
-            /* question and filler words optional; a relaxed query beside */
-            tu_partial_mark(p->db, wq, nw);
-            if (top && !p->saw_and) {
-                for (size_t i = 0; i + 1 < nw; i++)
-                    wq[i].pair = pair_query(p, &wq[i], &wq[i + 1]);
-                relaxed = tu_partial_relax(wq, nw, &p->out->partial);
-            }
-            group = tu_partial_strict(wq, nw, ph);
+            group = run_boost(p, group, &ts);
+        }
+        if (group && relaxed) {
+            /* documents holding every word keep the strict query's
+             * phrase and nearness boosts in the relaxed ranking too */
+            tracuu_query_t *both[2] = {relaxed, tracuu_query_copy(group)};
+            relaxed = tracuu_query_combine(TRACUU_OP_AND_MAYBE, both, 2, 0);
         }
         if (group)
             pos[np++] = group;

@@ -12,6 +12,7 @@
 #include "search/tu_query.h"
 #include "search/tu_numquery.h"
 #include "search/tu_partial.h"
+#include "search/tu_search.h"
 #include "search/tu_snippet.h"
 #include "search/tu_suggest.h"
 #include "search/tu_telex.h"
@@ -163,17 +164,27 @@ static char *keystroke_suggestion(tracuu_db_t *db, const tu_parsed_t *pq)
     return r;
 }
 
-tracuu_status_t tracuu_search(tracuu_db_t *db, const tracuu_search_req_t *req,
+tracuu_status_t tu_search_run(tracuu_db_t *db, const tracuu_search_req_t *req,
+                              tu_parsed_t *given, int force_suggest,
                               tracuu_results_t **out, char **errmsg)
 {
     *out = NULL;
     if (errmsg)
         *errmsg = NULL;
-    if (!db || !req)
+    if (!db || !req) {
+        if (given)
+            tu_parsed_clear(given);
         return TRACUU_ERR_INVALID_ARG;
+    }
     tu_parsed_t pq;
     char *perr = NULL;
-    tracuu_status_t rc = tu_query_parse(db, req->query, &pq, &perr);
+    tracuu_status_t rc = TRACUU_OK;
+    if (given) {
+        pq = *given;
+        memset(given, 0, sizeof *given);
+    } else {
+        rc = tu_query_parse(db, req->query, &pq, &perr);
+    }
     if (rc != TRACUU_OK) {
         set_err(errmsg, perr ? perr : strdup(tracuu_status_to_string(rc)));
         return rc;
@@ -211,7 +222,7 @@ tracuu_status_t tracuu_search(tracuu_db_t *db, const tracuu_search_req_t *req,
     /* ranked partial matching: a long query, or a short one whose words
      * are not all in enough documents, is searched relaxed */
     int relaxed = 0;
-    if (q && pq.partial.q) {
+    if (q && pq.partial.q && !req->as_typed) {
         tracuu_query_t *rq = with_filters(tracuu_query_copy(pq.partial.q), req);
         if (rq && tu_partial_pick(db, &pq.partial, q)) {
             tracuu_query_free(q);
@@ -238,7 +249,7 @@ tracuu_status_t tracuu_search(tracuu_db_t *db, const tracuu_search_req_t *req,
     uint32_t n = tracuu_mset_size(m);
     r->hits = n ? calloc(n, sizeof *r->hits) : NULL;
     tu_suggest_t *sg = NULL;
-    if (req->want_suggestion && !pq.any_marks && pq.n_words > 0)
+    if (req->want_suggestion && (!pq.any_marks || force_suggest) && pq.n_words > 0)
         sg = tu_suggest_new((const char *const *)pq.words, pq.n_words);
     size_t snip = req->snippet_bytes ? req->snippet_bytes : 240;
     for (uint32_t i = 0; i < n && r->hits; i++) {
@@ -277,6 +288,8 @@ tracuu_status_t tracuu_search(tracuu_db_t *db, const tracuu_search_req_t *req,
     }
     if (rc == TRACUU_OK && req->want_suggestion)
         r->suggestion = keystroke_suggestion(db, &pq);
+    if (rc == TRACUU_OK)
+        tracuu_db_copy_warnings(db, &r->warnings, &r->n_warnings);
     if (sg) {
         if (rc == TRACUU_OK && !r->suggestion)
             r->suggestion = tu_suggest_result(sg, db);
@@ -322,7 +335,21 @@ void tracuu_results_free(tracuu_results_t *r)
     }
     free(r->query);
     free(r->suggestion);
+    free_list(r->warnings, r->n_warnings);
+    free(r->corrected);
     free(r);
+}
+
+void tracuu_db_copy_warnings(tracuu_db_t *db, char ***out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    size_t k = tracuu_db_n_warnings(db);
+    if (!k || !(*out = calloc(k, sizeof **out)))
+        return;
+    for (size_t i = 0; i < k; i++)
+        if (((*out)[*n] = strdup(tracuu_db_warning(db, i))))
+            (*n)++;
 }
 
 tracuu_status_t tracuu_docview(tracuu_db_t *db, tracuu_docid_t docid,

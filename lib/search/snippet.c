@@ -22,10 +22,17 @@ typedef struct {
 
 static int match_term(const hl_ctx_t *c, const char *key, size_t kl)
 {
-    for (size_t i = 0; i < c->n_terms; i++)
-        if (c->terms[i][0] == key[0] && strncmp(c->terms[i], key, kl) == 0 &&
-            c->terms[i][kl] == '\0')   /* first byte first: long queries */
+    for (size_t i = 0; i < c->n_terms; i++) {
+        if (c->terms[i][0] != key[0])   /* first byte first: long queries */
+            continue;
+        size_t tl = strlen(c->terms[i]);
+        if (tl == kl && memcmp(c->terms[i], key, kl) == 0)
             return (int)i;
+        /* "tr*": a prefix typed with a star matches every word so starting */
+        if (tl > 1 && c->terms[i][tl - 1] == '*' && kl >= tl - 1 &&
+            memcmp(c->terms[i], key, tl - 1) == 0)
+            return (int)i;
+    }
     return -1;
 }
 

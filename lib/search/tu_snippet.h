@@ -8,7 +8,8 @@
 #include "tracuu/tokenize.h"
 
 /* Spans (byte offsets into TEXT) of every token whose folded form is one of
- * TERMS; a matched compound ("25-NQ/TW") is one span.  *SPANS malloc'd
+ * TERMS (a term ending in '*' matches every folded form starting with what
+ * comes before the star); a matched compound ("25-NQ/TW") is one span.  *SPANS malloc'd
  * (caller frees), in text order, non-overlapping.  -1 on no memory. */
 int tu_highlight(const char *text, size_t len, char *const *terms,
                  size_t n_terms, tracuu_span_t **spans, size_t *n_spans);

@@ -31,7 +31,41 @@ struct tracuu_db {
     Xapian::WritableDatabase *wdb;  /* == xdb for a writer, NULL for a reader */
     std::string path;               /* as given to tracuu_db_open */
     std::string err;                /* message of the last failed call */
+    /* Access scope (xdb_scope.cc): when scoped, only documents indexed by
+     * one of scope_terms exist for every read through this handle. */
+    bool scoped = false;
+    std::vector<std::string> scope_terms;
+    std::vector<bool> scope_bits;   /* by docid, built on first use */
+    bool scope_built = false;
+    /* Shards (xdb_shards.cc): what a stub file listed and what was left
+     * out because it did not answer. */
+    std::vector<std::string> warnings;
+    bool from_stub = false;         /* opened by tu_xdb_open_stub */
 };
+
+/* ---- xdb_shards.cc */
+
+/* If PATH is a stub file whose every line we understand, open each shard
+ * on its own (remote ones with TIMEOUT_MS to connect and answer) and
+ * return their union; shards that fail are left out with a line in
+ * WARNINGS.  Returns NULL when PATH is not such a stub (the caller opens
+ * it as usual).  Throws the last shard's error when none opens. */
+Xapian::Database *tu_xdb_open_stub(const std::string &path, unsigned timeout_ms,
+                                   std::vector<std::string> &warnings);
+
+/* Remote shard timeout (xdb.cc; tracuu_db_set_shard_timeout). */
+unsigned tu_xdb_shard_timeout_ms();
+
+/* ---- xdb_scope.cc (each may throw Xapian errors) */
+
+/* DOCID is visible through DB (always, when DB is not scoped). */
+bool tu_xdb_in_scope(tracuu_db *db, Xapian::docid docid);
+/* Q restricted to the scope (Q itself when DB is not scoped). */
+Xapian::Query tu_xdb_scope_query(const tracuu_db *db, const Xapian::Query &q);
+/* Documents of the scope indexed by TERM. */
+uint32_t tu_xdb_scoped_termfreq(tracuu_db *db, const std::string &term);
+/* Forget the visible set (after a reopen). */
+void tu_xdb_scope_reset(tracuu_db *db);
 
 struct tracuu_doc {
     Xapian::Document doc;

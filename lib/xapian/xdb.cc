@@ -91,6 +91,8 @@ tracuu_status_t tu_xdb_caught(std::string &msg, const char *what) noexcept
         return putx(msg, TRACUU_ERR_NOT_FOUND, what, e);
     } catch (const Xapian::InvalidArgumentError &e) {
         return putx(msg, TRACUU_ERR_INVALID_ARG, what, e);
+    } catch (const Xapian::WildcardError &e) {
+        return putx(msg, TRACUU_ERR_QUERY, what, e);
     } catch (const Xapian::Error &e) {
         return putx(msg, TRACUU_ERR_XAPIAN, what, e);
     } catch (const std::bad_alloc &) {
@@ -153,6 +155,42 @@ void open_msg(char **errmsg, const char *fmt, ...) noexcept
     *errmsg = p;
 }
 
+/* The spelling dictionary (Xapian's spelling table) holds the folded words
+ * of the documents: unprefixed terms of 2 to 32 letters a-z.  Each
+ * document counts once per word; replace and delete keep it in step. */
+bool spelling_word(const std::string &t) noexcept
+{
+    if (t.size() < 2 || t.size() > 32)
+        return false;
+    for (char c : t)
+        if (c < 'a' || c > 'z')
+            return false;
+    return true;
+}
+
+void spelling_each(const Xapian::Document &doc, Xapian::WritableDatabase &w,
+                   bool add)
+{
+    Xapian::TermIterator end = doc.termlist_end();
+    for (Xapian::TermIterator it = doc.termlist_begin(); it != end; ++it) {
+        const std::string t = *it;
+        if (!spelling_word(t))
+            continue;
+        if (add)
+            w.add_spelling(t, 1);
+        else
+            w.remove_spelling(t, 1);
+    }
+}
+
+/* Take the spelling words of every document indexed by UID out. */
+void spelling_forget(Xapian::WritableDatabase &w, const std::string &uid)
+{
+    Xapian::PostingIterator end = w.postlist_end(uid);
+    for (Xapian::PostingIterator it = w.postlist_begin(uid); it != end; ++it)
+        spelling_each(w.get_document(*it), w, false);
+}
+
 tracuu_status_t need_writer(tracuu_db *db, const char *what) noexcept
 {
     if (db->wdb)
@@ -202,7 +240,10 @@ extern "C" tracuu_status_t tracuu_db_open(const char *path, int mode,
                                                    Xapian::DB_CREATE_OR_OPEN);
             db->xdb = db->wdb;
         } else {
-            db->xdb = new Xapian::Database(path);
+            db->xdb = tu_xdb_open_stub(db->path, tu_xdb_shard_timeout_ms(), db->warnings);
+            db->from_stub = db->xdb != NULL;
+            if (!db->xdb)
+                db->xdb = new Xapian::Database(path);
         }
     } catch (...) {
         std::string m;
@@ -215,6 +256,18 @@ extern "C" tracuu_status_t tracuu_db_open(const char *path, int mode,
     }
     *out = db;
     return TRACUU_OK;
+}
+
+static unsigned shard_timeout_ms = 5000;
+
+unsigned tu_xdb_shard_timeout_ms()
+{
+    return shard_timeout_ms;
+}
+
+extern "C" void tracuu_db_set_shard_timeout(unsigned ms)
+{
+    shard_timeout_ms = ms ? ms : 5000;
 }
 
 extern "C" void tracuu_db_close(tracuu_db_t *db)
@@ -243,6 +296,7 @@ extern "C" tracuu_status_t tracuu_db_reopen(tracuu_db_t *db)
         return TRACUU_ERR_INVALID_ARG;
     try {
         db->xdb->reopen();
+        tu_xdb_scope_reset(db);
         return TRACUU_OK;
     } catch (...) {
         return tu_xdb_caught(db->err, "reopen");
@@ -278,6 +332,9 @@ extern "C" tracuu_status_t tracuu_db_get_data(tracuu_db_t *db,
         return errf(db->err, TRACUU_ERR_NOT_FOUND,
                     "get_data: no document 0");
     try {
+        if (!tu_xdb_in_scope(db, docid))
+            return errf(db->err, TRACUU_ERR_NOT_FOUND, "get_data: no document %u",
+                        static_cast<unsigned>(docid));
         std::string s = tu_xdb_retry(db, [&] {
             return db->xdb->get_document(docid).get_data();
         });
@@ -305,6 +362,9 @@ extern "C" tracuu_status_t tracuu_db_get_value(tracuu_db_t *db,
         return errf(db->err, TRACUU_ERR_NOT_FOUND,
                     "get_value: no document 0");
     try {
+        if (!tu_xdb_in_scope(db, docid))
+            return errf(db->err, TRACUU_ERR_NOT_FOUND, "get_value: no document %u",
+                        static_cast<unsigned>(docid));
         std::string s = tu_xdb_retry(db, [&] {
             return db->xdb->get_document(docid).get_value(slot);
         });
@@ -331,7 +391,7 @@ extern "C" tracuu_status_t tracuu_db_termfreq(tracuu_db_t *db,
         return TRACUU_OK;   /* no such term can be in the index */
     try {
         std::string t(term, n);
-        *freq = tu_xdb_retry(db, [&] { return db->xdb->get_termfreq(t); });
+        *freq = tu_xdb_retry(db, [&] { return tu_xdb_scoped_termfreq(db, t); });
         return TRACUU_OK;
     } catch (...) {
         return tu_xdb_caught(db->err, "termfreq");
@@ -354,7 +414,10 @@ extern "C" tracuu_status_t tracuu_db_find_term(tracuu_db_t *db,
         std::string t(term, n);
         *docid = tu_xdb_retry(db, [&]() -> Xapian::docid {
             Xapian::PostingIterator it = db->xdb->postlist_begin(t);
-            return it != db->xdb->postlist_end(t) ? *it : 0;
+            Xapian::PostingIterator end = db->xdb->postlist_end(t);
+            while (it != end && !tu_xdb_in_scope(db, *it))
+                ++it;
+            return it != end ? *it : 0;
         });
         return TRACUU_OK;
     } catch (...) {
@@ -376,8 +439,16 @@ extern "C" tracuu_status_t tracuu_db_all_terms(tracuu_db_t *db,
         for (Xapian::TermIterator it = db->xdb->allterms_begin(p); it != end;
              ++it) {
             std::string t = *it;
-            uint32_t cf = db->xdb->get_collection_freq(t);
-            if (cb(t.c_str(), t.size(), it.get_termfreq(), cf, ctx) != 0)
+            uint32_t df = it.get_termfreq(), cf;
+            if (db->scoped) {
+                /* only what the scope holds; its count stands for both */
+                df = cf = tu_xdb_scoped_termfreq(db, t);
+                if (df == 0)
+                    continue;
+            } else {
+                cf = db->xdb->get_collection_freq(t);
+            }
+            if (cb(t.c_str(), t.size(), df, cf, ctx) != 0)
                 break;
         }
         return TRACUU_OK;
@@ -399,6 +470,9 @@ extern "C" tracuu_status_t tracuu_db_doc_terms(tracuu_db_t *db,
         return errf(db->err, TRACUU_ERR_NOT_FOUND,
                     "doc_terms: no document 0");
     try {
+        if (!tu_xdb_in_scope(db, docid))
+            return errf(db->err, TRACUU_ERR_NOT_FOUND, "doc_terms: no document %u",
+                        static_cast<unsigned>(docid));
         std::string p(prefix ? prefix : "");
         Xapian::TermIterator end = db->xdb->termlist_end(docid);
         Xapian::TermIterator it = db->xdb->termlist_begin(docid);
@@ -434,6 +508,8 @@ extern "C" tracuu_status_t tracuu_db_postings(tracuu_db_t *db,
         Xapian::PostingIterator end = db->xdb->postlist_end(t);
         for (Xapian::PostingIterator it = db->xdb->postlist_begin(t);
              it != end; ++it) {
+            if (!tu_xdb_in_scope(db, *it))
+                continue;
             if (cb(*it, ctx) != 0)
                 break;
         }
@@ -560,7 +636,9 @@ extern "C" tracuu_status_t tracuu_db_replace(tracuu_db_t *db,
             return errf(db->err, TRACUU_ERR_INVALID_ARG,
                         "replace: the document lacks its unique term '%s'",
                         uid_term);
+        spelling_forget(*db->wdb, t);
         Xapian::docid id = db->wdb->replace_document(t, doc->doc);
+        spelling_each(doc->doc, *db->wdb, true);
         if (docid)
             *docid = id;
         return TRACUU_OK;
@@ -584,7 +662,9 @@ extern "C" tracuu_status_t tracuu_db_delete(tracuu_db_t *db,
                     "delete: unique term empty or over %d bytes",
                     TU_XDB_MAX_TERM);
     try {
-        db->wdb->delete_document(std::string(uid_term, n));
+        std::string t(uid_term, n);
+        spelling_forget(*db->wdb, t);
+        db->wdb->delete_document(t);
         return TRACUU_OK;
     } catch (...) {
         return tu_xdb_caught(db->err, "delete");
@@ -688,5 +768,31 @@ extern "C" tracuu_status_t tracuu_db_clear_synonyms(tracuu_db_t *db,
         return TRACUU_OK;
     } catch (...) {
         return tu_xdb_caught(db->err, "clear_synonyms");
+    }
+}
+
+extern "C" tracuu_status_t tracuu_db_spelling(tracuu_db_t *db, const char *word,
+                                             unsigned max_edits, char **out)
+{
+    if (out)
+        *out = NULL;
+    if (!db || !word || !out)
+        return db ? errf(db->err, TRACUU_ERR_INVALID_ARG,
+                         "spelling: NULL argument")
+                  : TRACUU_ERR_INVALID_ARG;
+    try {
+        std::string w(word);
+        std::string s = tu_xdb_retry(db, [&] {
+            return db->xdb->get_spelling_suggestion(w, max_edits);
+        });
+        if (s.empty())
+            return TRACUU_OK;
+        *out = static_cast<char *>(malloc(s.size() + 1));
+        if (!*out)
+            return errf(db->err, TRACUU_ERR_NOMEM, "spelling: out of memory");
+        memcpy(*out, s.c_str(), s.size() + 1);
+        return TRACUU_OK;
+    } catch (...) {
+        return tu_xdb_caught(db->err, "spelling");
     }
 }

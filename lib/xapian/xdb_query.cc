@@ -177,6 +177,23 @@ extern "C" tracuu_query_t *tracuu_query_combine(tracuu_query_op_t op,
     return res;
 }
 
+extern "C" tracuu_query_t *tracuu_query_wildcard(const char *prefix,
+                                                 size_t len, uint32_t limit,
+                                                 int error_past_limit)
+{
+    if (!prefix || len == 0 || len > TU_XDB_MAX_TERM)
+        return NULL;
+    try {
+        return wrap(Xapian::Query(Xapian::Query::OP_WILDCARD,
+                                  std::string(prefix, len), limit,
+                                  error_past_limit
+                                      ? Xapian::Query::WILDCARD_LIMIT_ERROR
+                                      : Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT));
+    } catch (...) {
+        return NULL;
+    }
+}
+
 extern "C" tracuu_query_t *tracuu_query_value_range(unsigned slot,
                                                     const char *lo,
                                                     const char *hi)
@@ -322,7 +339,27 @@ extern "C" tracuu_status_t tracuu_db_search(tracuu_db_t *db,
                               "search: too many facet slots");
     tracuu_mset *m = NULL;
     try {
-        m = tu_xdb_retry(db, [&] { return run_search(*db->xdb, q->q, *opts); });
+        Xapian::Query sq = tu_xdb_scope_query(db, q->q);
+        try {
+            m = tu_xdb_retry(db, [&] { return run_search(*db->xdb, sq, *opts); });
+        } catch (const Xapian::NetworkError &) {
+            if (!db->from_stub)
+                throw;
+            /* a shard stopped answering since the opening: open the stub
+             * again (it stands in an empty shard for each silent one, with
+             * a warning) and search once more */
+            std::vector<std::string> w;
+            Xapian::Database *x = tu_xdb_open_stub(db->path, tu_xdb_shard_timeout_ms(), w);
+            if (!x)
+                throw;
+            delete db->xdb;
+            db->xdb = x;
+            for (const std::string &s : w)
+                if (std::find(db->warnings.begin(), db->warnings.end(), s) == db->warnings.end())
+                    db->warnings.push_back(s);
+            tu_xdb_scope_reset(db);
+            m = run_search(*db->xdb, sq, *opts);
+        }
     } catch (...) {
         return tu_xdb_caught(db->err, "search");
     }
@@ -391,4 +428,59 @@ extern "C" const char *tracuu_mset_facet_value(const tracuu_mset_t *m,
 extern "C" void tracuu_mset_free(tracuu_mset_t *m)
 {
     delete m;
+}
+
+/* ------------------------------------------------------- more like this */
+
+namespace {
+
+/* Folded words only (unprefixed terms with a letter a-z in them) that
+ * some other document has too. */
+class WordDecider : public Xapian::ExpandDecider {
+    const Xapian::Database &db;
+
+  public:
+    explicit WordDecider(const Xapian::Database &d) : db(d) {}
+    bool operator()(const std::string &t) const override
+    {
+        if (t.empty() || (t[0] >= 'A' && t[0] <= 'Z'))
+            return false;
+        bool letter = false;
+        for (char c : t)
+            letter |= c >= 'a' && c <= 'z';
+        return letter && db.get_termfreq(t) > 1;
+    }
+};
+
+} // namespace
+
+extern "C" tracuu_status_t tracuu_db_expand(tracuu_db_t *db,
+                                            tracuu_docid_t docid,
+                                            unsigned max, tracuu_term_cb cb,
+                                            void *ctx)
+{
+    if (!db || !cb)
+        return db ? tu_xdb_set_err(db->err, TRACUU_ERR_INVALID_ARG,
+                                   "expand: NULL argument")
+                  : TRACUU_ERR_INVALID_ARG;
+    try {
+        Xapian::ESet eset = tu_xdb_retry(db, [&] {
+            db->xdb->get_document(docid);   /* DocNotFoundError if none */
+            Xapian::Enquire enq(*db->xdb);
+            Xapian::RSet rset;
+            rset.add_document(docid);
+            WordDecider decider(*db->xdb);
+            return enq.get_eset(max, rset, &decider);
+        });
+        for (Xapian::ESetIterator it = eset.begin(); it != eset.end(); ++it) {
+            const std::string t = *it;
+            double w = it.get_weight() * 1000.0;
+            uint32_t wi = w < 0 ? 0 : w > 4e9 ? 4000000000u : (uint32_t)w;
+            if (cb(t.c_str(), t.size(), wi, 0, ctx) != 0)
+                break;
+        }
+        return TRACUU_OK;
+    } catch (...) {
+        return tu_xdb_caught(db->err, "expand");
+    }
 }

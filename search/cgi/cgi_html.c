@@ -256,6 +256,12 @@ static void hit(tu_buf_t *b, const cgi_params_t *p, const tracuu_hit_t *h)
     }
     ADD("<p class=\"path\">");
     ESC(h->path);
+    cgi_link_t sim;
+    memset(&sim, 0, sizeof sim);
+    sim.like = h->docid;
+    ADD(" · <a class=\"like\" ");
+    href(b, &sim);
+    ADD(">Văn bản tương tự</a>");
     ADD("</p>\n</li>\n");
 }
 
@@ -296,11 +302,47 @@ static void pages(tu_buf_t *b, const cgi_params_t *p, uint32_t total)
     ADD("</nav>\n");
 }
 
+/* Partial results: which shard did not answer (the name only; the error
+ * itself goes to the server's log). */
+static void shard_notice(tu_buf_t *b, char **warnings, size_t n)
+{
+    if (!n)
+        return;
+    ADD("<p class=\"notice\" id=\"partial\" role=\"status\">Kết quả chưa đầy đủ: ");
+    for (size_t i = 0; i < n; i++) {
+        const char *w = warnings[i];
+        if (strncmp(w, "shard ", 6) == 0)
+            w += 6;
+        const char *e = strchr(w, ' ');
+        size_t l = e ? (size_t)(e - w) : strlen(w);
+        char name[256];
+        snprintf(name, sizeof name, "%.*s", (int)(l < 255 ? l : 255), w);
+        ADD(i ? ", " : "phần kho ");
+        ESC(name);
+    }
+    ADD(" không trả lời; đây là kết quả từ các phần còn lại.</p>\n");
+}
+
 int cgi_html_results(tu_buf_t *b, const cgi_params_t *p,
                      const tracuu_results_t *r)
 {
     head(b, p->q, p);
     ADD("<main>\n");
+    shard_notice(b, r->warnings, r->n_warnings);
+    if (r->corrected && *r->corrected) {
+        cgi_link_t l = cgi_link_from(p);
+        l.as_typed = 1;
+        ADD("<p class=\"corrected\">Đang hiện kết quả cho <em>");
+        ESC(r->corrected);
+        ADD("</em>; tìm đúng như đã gõ: <a ");
+        href(b, &l);
+        ADD(">");
+        ESC(p->q ? p->q : "");
+        ADD("</a></p>\n");
+    }
+    if (p->like)
+        tu_buf_printf(b, "<p class=\"like\">Văn bản tương tự văn bản %u.</p>\n",
+                      (unsigned)p->like);
     if (r->suggestion && *r->suggestion) {
         cgi_link_t l = cgi_link_from(p);
         l.q = r->suggestion;
@@ -430,6 +472,7 @@ const char *cgi_html_status_title(int status)
 {
     switch (status) {
     case 400: return "Yêu cầu không hợp lệ";
+    case 403: return "Không có quyền xem";
     case 404: return "Không tìm thấy văn bản";
     case 405: return "Phương thức không được hỗ trợ";
     case 503: return "Không mở được cơ sở dữ liệu";
@@ -441,6 +484,8 @@ static const char *status_text(int status)
 {
     switch (status) {
     case 400: return "Vui lòng kiểm tra lại từ khóa hoặc địa chỉ trang.";
+    case 403: return "Tài khoản của bạn chưa được cấp quyền xem thư mục nào "
+                     "của kho văn bản. Vui lòng liên hệ người quản trị.";
     case 404: return "Văn bản này không có trong kho (có thể đã bị xóa).";
     case 405: return "Trang tìm kiếm chỉ nhận yêu cầu GET.";
     case 503: return "Không mở được cơ sở dữ liệu. Vui lòng thử lại sau "

@@ -16,6 +16,8 @@ cgi_link_t cgi_link_from(const cgi_params_t *p)
     l.issuer = p->issuer;
     l.model = p->model;
     l.year = p->year;
+    l.like = p->like;
+    l.as_typed = p->as_typed;
     return l;
 }
 
@@ -39,7 +41,13 @@ int cgi_link_url(tu_buf_t *b, const cgi_link_t *l)
         snprintf(num, sizeof num, "%u", (unsigned)l->doc);
         param(b, &first, "doc", num);
     }
+    if (l->like) {
+        snprintf(num, sizeof num, "%u", (unsigned)l->like);
+        param(b, &first, "like", num);
+    }
     param(b, &first, "q", l->q);
+    if (l->as_typed)
+        param(b, &first, "dunggo", "1");
     param(b, &first, "type", l->type);
     param(b, &first, "issuer", l->issuer);
     if (l->year) {

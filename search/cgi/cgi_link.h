@@ -15,6 +15,8 @@ typedef struct {
     const char *type, *issuer, *model;
     int year;
     uint32_t doc;
+    uint32_t like;          /* like=DOCID */
+    int as_typed;           /* dunggo=1 */
     int json;
 } cgi_link_t;
 

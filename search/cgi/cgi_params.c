@@ -19,10 +19,10 @@ typedef struct {
 } parse_ctx_t;
 
 enum { P_Q, P_PAGE, P_SORT, P_TYPE, P_ISSUER, P_YEAR, P_MODEL, P_FORMAT,
-       P_DOC, P_ASSET, P_N };
+       P_DOC, P_ASSET, P_LIKE, P_ASTYPED, P_N };
 static const char *const names[P_N] = {
     "q", "page", "sort", "type", "issuer", "year", "model", "format", "doc",
-    "asset"
+    "asset", "like", "dunggo"
 };
 
 /* A decimal number in [LO, HI] with nothing else around it. */
@@ -136,6 +136,20 @@ static int on_pair(const char *k, size_t klen, const char *v, size_t vlen,
             return REJECT;
         }
         p->doc = (uint32_t)n;
+        return 0;
+    case P_LIKE:
+        if (number(v, 1, 0x7FFFFFFFL, &n)) {
+            snprintf(c->err, c->errsz, "like must be a document number");
+            return REJECT;
+        }
+        p->like = (uint32_t)n;
+        return 0;
+    case P_ASTYPED:
+        if (strcmp(v, "1") != 0) {
+            snprintf(c->err, c->errsz, "dunggo must be 1");
+            return REJECT;
+        }
+        p->as_typed = 1;
         return 0;
     case P_ASSET:
         if (strcmp(v, "css") != 0) {

@@ -23,6 +23,9 @@ typedef struct {
     int year;               /* 0 = none */
     int format;             /* CGI_FMT_* */
     uint32_t doc;           /* 0 = none */
+    uint32_t like;          /* like=DOCID: documents like it; 0 = none */
+    int as_typed;           /* dunggo=1: search the query as typed, no
+                             * correction */
     int asset_css;          /* ?asset=css: the style sheet */
 } cgi_params_t;
 

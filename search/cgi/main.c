@@ -3,6 +3,7 @@
  * from $TRACUU_DB or /etc/tracuu.conf and is opened read-only; no parameter
  * ever names a file.  Errors go to stderr (the server's error log); the
  * visitor sees a page without internals. */
+#include "cgi_access.h"
 #include "cgi_config.h"
 #include "cgi_css.h"
 #include "cgi_html.h"
@@ -75,6 +76,14 @@ static int docview(tracuu_db_t *db, const cgi_params_t *p)
     }
     if (st != TRACUU_OK)
         return db_error(st, errmsg, p, "document view");
+    if (!tracuu_path_servable(db, v->path)) {
+        /* the file now resolves outside the indexed folders (replaced by a
+         * link since it was indexed): refused like a missing document */
+        fprintf(stderr, "tracuu.cgi: document %u: its file now lies outside the "
+                "indexed folders; not shown\n", (unsigned)p->doc);
+        tracuu_docview_free(v);
+        return fail(404, "no document with this number", p, NULL);
+    }
     char *body;
     size_t len = 0;
     if (p->format == CGI_FMT_JSON) {
@@ -105,13 +114,19 @@ static int search(tracuu_db_t *db, const cgi_params_t *p)
     req.year = p->year;
     req.want_facets = 1;
     req.want_suggestion = 1;
+    req.as_typed = p->as_typed;
     tracuu_results_t *r = NULL;
     char *errmsg = NULL;
-    tracuu_status_t st = tracuu_search(db, &req, &r, &errmsg);
+    tracuu_status_t st = p->like ? tracuu_like(db, p->like, &req, &r, &errmsg)
+                                 : tracuu_search(db, &req, &r, &errmsg);
     if (st == TRACUU_ERR_QUERY) {
         int rc = fail(400, errmsg ? errmsg : "malformed query", p, NULL);
         free(errmsg);
         return rc;
+    }
+    if (st == TRACUU_ERR_NOT_FOUND && p->like) {
+        free(errmsg);
+        return fail(404, "no document with this number", p, NULL);
     }
     if (st != TRACUU_OK)
         return db_error(st, errmsg, p, "search");
@@ -159,6 +174,22 @@ int main(void)
         return rc;
     }
 
+    tracuu_access_t *access = NULL;
+    char *aerr = NULL;
+    if (cgi_access_load(&access, &aerr) != 0) {
+        /* a broken [access] section: show nothing rather than everything */
+        fprintf(stderr, "tracuu.cgi: access: %s\n", aerr ? aerr : "out of memory");
+        free(aerr);
+        tracuu_access_free(access);
+        cgi_params_free(&p);
+        return fail(500, NULL, NULL, NULL);
+    }
+    const char *tmo = getenv("TRACUU_SHARD_TIMEOUT");   /* seconds */
+    if (tmo && *tmo) {
+        double t = strtod(tmo, NULL);
+        if (t > 0 && t < 3600)
+            tracuu_db_set_shard_timeout((unsigned)(t * 1000 + 0.5));
+    }
     char *path = cgi_config_db_path();
     tracuu_db_t *db = NULL;
     if (path) {
@@ -176,9 +207,33 @@ int main(void)
     if (!db) {
         rc = fail(503, NULL, &p, "Retry-After: 60\r\n");
     } else {
-        rc = p.doc ? docview(db, &p) : search(db, &p);
+        int what = TRACUU_ACCESS_ALL;
+        const char *user = getenv("REMOTE_USER");
+        const char *gv = tracuu_access_groups_var(access);
+        char *err = NULL;
+        tracuu_status_t st = tracuu_access_apply(access, db, user, gv ? getenv(gv) : NULL,
+                                                 &what, &err);
+        if (st != TRACUU_OK) {
+            fprintf(stderr, "tracuu.cgi: access: %s\n", err ? err : tracuu_status_to_string(st));
+            rc = fail(500, NULL, &p, NULL);
+        } else if (what == TRACUU_ACCESS_NONE) {
+            fprintf(stderr, "tracuu.cgi: access: %s%s%s: no folder allowed\n",
+                    user && *user ? "user '" : "no REMOTE_USER", user && *user ? user : "",
+                    user && *user ? "'" : "");
+            rc = fail(403, user && *user
+                               ? "your account may not see any folder of this archive; "
+                                 "ask the administrator for access"
+                               : "this page needs a login (the web server passed no user)",
+                      &p, NULL);
+        } else {
+            rc = p.doc ? docview(db, &p) : search(db, &p);
+        }
+        free(err);
+        for (size_t i = 0; i < tracuu_db_n_warnings(db); i++)
+            fprintf(stderr, "tracuu.cgi: warning: %s\n", tracuu_db_warning(db, i));
         tracuu_db_close(db);
     }
+    tracuu_access_free(access);
     cgi_params_free(&p);
     return rc;
 }

@@ -7,23 +7,29 @@
 #include <unistd.h>
 #include "cli.h"
 #include "base/tu_args.h"
+#include "tracuu/config.h"
 #include "tracuu/render.h"
 #include "tracuu/search.h"
 #include "base/tu_buf.h"
 
 static const char usage[] =
-    "usage: tracuu-search [--db DIR] [--json] [--limit N] [--offset N]\n"
+    "usage: tracuu-search [--config FILE] [--db DIR] [--json] [--limit N] [--offset N]\n"
     "                     [--sort relevance|date] [--facets] QUERY...\n"
     "       tracuu-search --models [--json] [QUERY...]\n"
     "       tracuu-search --refs   [--json] [QUERY...]\n"
     "       tracuu-search --synonyms [--json]\n"
     "       tracuu-search --doc DOCID [--json] [QUERY...]   one document's text,\n"
     "                     the words of QUERY highlighted\n"
-    "Database: DIR, else $TRACUU_DB, else ./tracuu.db (a stub file of\n"
-    "shards works too).\n"
+    "       tracuu-search --like DOCID [--json] [--limit N] [--offset N]\n"
+    "                     documents like that one (more like this)\n"
+    "Database: DIR, else $TRACUU_DB, else the db line of the configuration\n"
+    "(--config FILE, else $TRACUU_CONF, else /etc/tracuu.conf), else\n"
+    "./tracuu.db (a stub file of shards works too).\n"
     "Query: words with or without marks, \"phrases\", AND, OR, NOT, -word,\n"
-    "(parentheses), title:, so:25-NQ/TW, loai:NQ, coquan:TW, nam:2023,\n"
-    "ngay:2021-01-01..2022-12-31, mohinh:\"Dân vận khéo\".\n"
+    "(parentheses), prefix* (\"an ninh tr*\"), a NEAR b, a NEAR/3 b, title:,\n"
+    "so:25-NQ/TW, loai:NQ, coquan:TW, nam:2023, ngay:2021-01-01..2022-12-31,\n"
+    "mohinh:\"Dân vận khéo\".  A query that finds nothing is corrected (typos,\n"
+    "Telex/VNI) and the correction searched; --as-typed searches it as typed.\n"
     "Options: --opt VALUE or --opt=VALUE; --version; -- ends the options\n"
     "(needed before a query that starts with -).\n"
     "Exit status: 0 ran (even with no results); 2 bad usage or query;\n"
@@ -37,10 +43,12 @@ static int bad_usage(const char *fmt, const char *arg)
 int cli_synonyms(tracuu_db_t *db, int json);
 
 /* What the program was asked to do. */
-typedef enum { MODE_SEARCH, MODE_MODELS, MODE_REFS, MODE_SYNONYMS, MODE_DOC } cli_mode_t;
+typedef enum { MODE_SEARCH, MODE_MODELS, MODE_REFS, MODE_SYNONYMS, MODE_DOC,
+               MODE_LIKE } cli_mode_t;
 
 typedef struct {
     const char *db_path;
+    const char *config_path;
     int json, facets;
     cli_mode_t mode;
     tracuu_docid_t docid;
@@ -50,19 +58,22 @@ typedef struct {
 
 enum {
     OPT_DB = 256, OPT_JSON, OPT_FACETS, OPT_MODELS, OPT_REFS, OPT_SYNONYMS, OPT_DOC,
-    OPT_LIMIT, OPT_OFFSET, OPT_SORT, OPT_VERSION
+    OPT_LIMIT, OPT_OFFSET, OPT_SORT, OPT_VERSION, OPT_CONFIG, OPT_LIKE, OPT_AS_TYPED
 };
 
 static const struct option long_opts[] = {
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
     {"db", required_argument, NULL, OPT_DB},
+    {"config", required_argument, NULL, OPT_CONFIG},
     {"json", no_argument, NULL, OPT_JSON},
     {"facets", no_argument, NULL, OPT_FACETS},
     {"models", no_argument, NULL, OPT_MODELS},
     {"refs", no_argument, NULL, OPT_REFS},
     {"synonyms", no_argument, NULL, OPT_SYNONYMS},
     {"doc", required_argument, NULL, OPT_DOC},
+    {"like", required_argument, NULL, OPT_LIKE},
+    {"as-typed", no_argument, NULL, OPT_AS_TYPED},
     {"limit", required_argument, NULL, OPT_LIMIT},
     {"offset", required_argument, NULL, OPT_OFFSET},
     {"sort", required_argument, NULL, OPT_SORT},
@@ -124,6 +135,7 @@ static int parse_options(int argc, char **argv, cli_opts_t *o)
             ret = 0;
             break;
         case OPT_DB: o->db_path = optarg; break;
+        case OPT_CONFIG: o->config_path = optarg; break;
         case OPT_JSON: o->json = 1; break;
         case OPT_FACETS: o->facets = 1; break;
         case OPT_MODELS: o->mode = MODE_MODELS; break;
@@ -136,6 +148,14 @@ static int parse_options(int argc, char **argv, cli_opts_t *o)
             o->docid = (tracuu_docid_t)v;
             o->mode = MODE_DOC;
             break;
+        case OPT_LIKE:
+            if (tu_arg_long(optarg, 1, 4294967295L, &v) != 0)
+                ret = bad_usage("--like: '%s' is not a document id (the docid of a result)",
+                                optarg);
+            o->docid = (tracuu_docid_t)v;
+            o->mode = MODE_LIKE;
+            break;
+        case OPT_AS_TYPED: o->req.as_typed = 1; break;
         case OPT_LIMIT:
             if (tu_arg_long(optarg, 1, TRACUU_MAX_LIMIT, &v) != 0)
                 ret = bad_usage("--limit: '%s' is not a number from 1 to 1000", optarg);
@@ -168,9 +188,6 @@ int main(int argc, char **argv)
 {
     cli_opts_t o;
     memset(&o, 0, sizeof o);
-    o.db_path = getenv("TRACUU_DB");
-    if (!o.db_path || !*o.db_path)
-        o.db_path = "./tracuu.db";
     o.req.limit = 10;
     tu_buf_init(&o.q, TRACUU_MAX_QUERY_BYTES * 2);
     int done = parse_options(argc, argv, &o);
@@ -180,24 +197,51 @@ int main(int argc, char **argv)
     }
     tu_buf_t q = o.q;
     tracuu_search_req_t req = o.req;
+    tracuu_config_t *conf = NULL;
+    const char *env_db = getenv("TRACUU_DB");
+    if (!o.db_path && env_db && *env_db)
+        o.db_path = env_db;
+    if (!o.db_path || o.config_path) {   /* the file only when it matters */
+        char *cerr = NULL;
+        if (tracuu_config_open(o.config_path, &conf, &cerr) != 0) {
+            fprintf(stderr, "tracuu-search: %s\n", cerr ? cerr : "out of memory");
+            free(cerr);
+            tu_buf_free(&q);
+            return 2;
+        }
+        const char *v = tracuu_config_get(conf, "db");
+        if (!o.db_path && v && *v)
+            o.db_path = v;
+    }
+    if (!o.db_path)
+        o.db_path = "./tracuu.db";
     const char *db_path = o.db_path;
     int json = o.json, facets = o.facets;
     if (q.failed) {
+        tracuu_config_free(conf);
         tu_buf_free(&q);
         fprintf(stderr, "tracuu-search: query too long (over %d bytes)\n",
                 TRACUU_MAX_QUERY_BYTES);
         return 2;
     }
     if (o.mode == MODE_SEARCH && q.len == 0) {
+        tracuu_config_free(conf);
         tu_buf_free(&q);
         return bad_usage("%s", "no QUERY given");
     }
     tracuu_db_t *db = NULL;
     char *err = NULL;
+    const char *tmo = getenv("TRACUU_SHARD_TIMEOUT");   /* seconds */
+    if (tmo && *tmo) {
+        double t = strtod(tmo, NULL);
+        if (t > 0 && t < 3600)
+            tracuu_db_set_shard_timeout((unsigned)(t * 1000 + 0.5));
+    }
     tracuu_status_t rc = tracuu_db_open(db_path, TRACUU_DB_READ, &db, &err);
     if (rc != TRACUU_OK) {
         fprintf(stderr, "tracuu-search: %s\n", err ? err : tracuu_status_to_string(rc));
         free(err);
+        tracuu_config_free(conf);
         tu_buf_free(&q);
         return 1;
     }
@@ -241,7 +285,8 @@ int main(int argc, char **argv)
         req.want_facets = facets;
         req.want_suggestion = 1;
         tracuu_results_t *r = NULL;
-        rc = tracuu_search(db, &req, &r, &err);
+        rc = o.mode == MODE_LIKE ? tracuu_like(db, o.docid, &req, &r, &err)
+                                 : tracuu_search(db, &req, &r, &err);
         if (rc == TRACUU_OK) {
             if (json) {
                 char *s = tracuu_results_json(r, facets);
@@ -263,7 +308,11 @@ int main(int argc, char **argv)
         status = rc == TRACUU_ERR_QUERY ? 2 : 1;
     }
     free(err);
+    /* partial results: say which shard is missing (the results stand) */
+    for (size_t i = 0; i < tracuu_db_n_warnings(db); i++)
+        fprintf(stderr, "tracuu-search: warning: %s\n", tracuu_db_warning(db, i));
     tracuu_db_close(db);
+    tracuu_config_free(conf);
     tu_buf_free(&q);
     if (fflush(stdout) != 0)
         status = 1;

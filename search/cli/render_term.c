@@ -1,8 +1,10 @@
 /* Terminal rendering of results: rank, title, path, date, snippet with the
  * matched words in bold on a terminal (plain when piped). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "base/tu_path.h"
 
 static void put_hl_n(FILE *out, const char *s, size_t len,
                      const tracuu_span_t *hl, size_t n, int bold)
@@ -28,6 +30,10 @@ static void put_hl(FILE *out, const char *s, const tracuu_span_t *hl, size_t n,
 
 void cli_render_results(FILE *out, const tracuu_results_t *r, int color)
 {
+    if (r->corrected)
+        fprintf(out, "Đang hiện kết quả cho %s%s%s; tìm đúng như đã gõ: "
+                "tracuu-search --as-typed %s\n\n", color ? "\033[1m" : "",
+                r->corrected, color ? "\033[0m" : "", r->query);
     if (r->suggestion)
         fprintf(out, "Ý bạn là: %s%s%s\n\n", color ? "\033[1m" : "",
                 r->suggestion, color ? "\033[0m" : "");
@@ -46,8 +52,10 @@ void cli_render_results(FILE *out, const tracuu_results_t *r, int color)
         fprintf(out, "%s%u. %s%s\n", color ? "\033[1;34m" : "", h->rank,
                 h->title && *h->title ? h->title : "(không có tiêu đề)",
                 color ? "\033[0m" : "");
-        fprintf(out, "   %s%s%s%s%s\n", h->path, h->date[0] ? "  [" : "", h->date,
+        char *name = tu_name_escape(h->path);
+        fprintf(out, "   %s%s%s%s%s\n", name ? name : "?", h->date[0] ? "  [" : "", h->date,
                 h->date[0] ? "]" : "", h->partial ? "  (một phần)" : "");
+        free(name);
         if (h->n_refs) {
             fputs("   Số hiệu:", out);
             for (size_t j = 0; j < h->n_refs && j < 8; j++)
@@ -93,8 +101,11 @@ void cli_render_listing(FILE *out, const tracuu_listing_t *l, int what)
             fprintf(out, "%s", it->name);
         }
         fprintf(out, ": %u văn bản\n", it->documents);
-        for (size_t j = 0; j < it->n_paths; j++)
-            fprintf(out, "    %s\n", it->paths[j]);
+        for (size_t j = 0; j < it->n_paths; j++) {
+            char *name = tu_name_escape(it->paths[j]);
+            fprintf(out, "    %s\n", name ? name : "?");
+            free(name);
+        }
     }
 }
 
@@ -102,7 +113,9 @@ void cli_render_doc(FILE *out, const tracuu_docview_t *v, int color)
 {
     fprintf(out, "%s%s%s\n", color ? "\033[1;34m" : "",
             v->title && *v->title ? v->title : "(không có tiêu đề)", color ? "\033[0m" : "");
-    fprintf(out, "Tệp: %s\n", v->path);
+    char *name = tu_name_escape(v->path);
+    fprintf(out, "Tệp: %s\n", name ? name : "?");
+    free(name);
     if (v->date[0])
         fprintf(out, "Ngày: %s\n", v->date);
     if (v->n_refs) {

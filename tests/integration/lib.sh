@@ -7,6 +7,8 @@ SCRATCH=$3
 rm -rf "$SCRATCH"
 mkdir -p "$SCRATCH"
 export TRACUU_DB="$SCRATCH/db"
+# never the machine's /etc/tracuu.conf: a test that wants one names it
+export TRACUU_CONF=/dev/null
 FAILS=0
 CHECKS=0
 

@@ -28,7 +28,7 @@ PUBLIC = {
     "meta": "knowledge",
     "xdb": "xapian",
     "schema": "index",
-    "search": "search",
+    "search": "search", "access": "search",
     "render": "render",
 }
 

@@ -1,9 +1,23 @@
 /* cgi_config: the db line of /etc/tracuu.conf and $TRACUU_DB. */
 #include "tu_test.h"
+#include <stdlib.h>
+#include <unistd.h>
 #include "../../search/cgi/cgi_config.c"
 
-#define CONF(text, want) do { const char *txt_ = (text); \
-    char *got_ = cgi_conf_db_from_text(txt_, strlen(txt_)); \
+static char *db_of(const char *text)
+{
+    tracuu_config_t *c = NULL;
+    char *err = NULL;
+    if (tracuu_config_parse(text, strlen(text), "t.conf", &c, &err) != 0) {
+        free(err);
+        return NULL;
+    }
+    char *db = cgi_conf_db(c);
+    tracuu_config_free(c);
+    return db;
+}
+
+#define CONF(text, want) do { char *got_ = db_of(text); \
     if (want) CHECK_STR(got_, want); else CHECK(got_ == NULL); \
     free(got_); } while (0)
 
@@ -16,9 +30,10 @@ void tu_test_main(void)
     CONF("db = /first\ndb = /second\n", "/second");
     CONF("dbx = /no\nxdb = /no\n", (const char *)NULL);
     CONF("db =\n", (const char *)NULL);
-    CONF("db\n", (const char *)NULL);
+    CONF("db\n", (const char *)NULL);           /* malformed: no db */
     CONF("", (const char *)NULL);
     CONF("other = 1\n\n db = /x # not a comment\n", "/x # not a comment");
+    CONF("[access]\ndb = /in/a/section\n", (const char *)NULL);
 
     /* the environment first, then the file named by TRACUU_CONF */
     setenv("TRACUU_DB", "/from/env", 1);

@@ -55,4 +55,8 @@ void tu_test_main(void)
     p.year = 2024;
     l = cgi_link_from(&p);
     CHECK_URL(&l, 0, "?q=x&year=2024&model=m");   /* no page, no doc */
+    p.like = 12;
+    p.as_typed = 1;
+    l = cgi_link_from(&p);
+    CHECK_URL(&l, 0, "?like=12&q=x&dunggo=1&year=2024&model=m");
 }

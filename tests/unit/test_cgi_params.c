@@ -34,6 +34,13 @@ void tu_test_main(void)
 
     CHECK_INT(parse("doc=7&q=x"), 0);
     CHECK_INT(p.doc, 7);
+    CHECK_INT(parse("like=9&dunggo=1"), 0);
+    CHECK_INT(p.like, 9);
+    CHECK_INT(p.as_typed, 1);
+    CHECK_INT(parse("like=0"), -1);
+    CHECK_STR(err, "like must be a document number");
+    CHECK_INT(parse("dunggo=yes"), -1);
+    CHECK_STR(err, "dunggo must be 1");
     CHECK_INT(parse("asset=css"), 0);
     CHECK_INT(p.asset_css, 1);
     CHECK_INT(parse("sort=relevance&format=html"), 0);

@@ -149,8 +149,29 @@ static void test_random(void)
     CHECK(ok > 1000 && errors > 1000);
 }
 
+/* Issue 9: prefix*, NEAR/n, the nearness boost, joined forms. */
+static void test_typing(void)
+{
+    contains("tr*", "WILDCARD SYNONYM tr");
+    contains("cau NEAR/3 treo", "(cau NEAR 5 treo)");
+    contains("cau NEAR treo", "(cau NEAR 12 treo)");
+    contains("\"xay dung\" NEAR/2 cau", "(xay PHRASE 2 dung)");
+    contains("\"xay dung\" NEAR/2 cau", "(xay NEAR 5 dung NEAR 5 cau)");
+    contains("phat trien", "AND_MAYBE (phat PHRASE 2 trien) AND_MAYBE (phat NEAR 5 trien)");
+    contains("2.450", "(2.450 OR 2450)");
+    contains("H'Drai", "OR hdrai");
+    contains("hdrai", "hdrai");
+    bad("t*", "at least 2 letters");
+    bad("cau NEAR/99 treo", "NEAR/n wants a number");
+    bad("cau NEAR", "NEAR needs a word");
+    bad("NEAR cau", "NEAR needs a word");
+    bad("cau NEAR -treo", "NEAR needs a word");
+    bad("cau NEAR nam:2023", "NEAR needs a word");
+}
+
 void tu_test_main(void)
 {
+    test_typing();
     test_syntax();
     test_errors();
     test_random();
