@@ -180,7 +180,7 @@ static int year_of(const char *s)
 {
     if (strlen(s) != 4)
         return 0;
-    int y = atoi(s);
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
     return y >= 1945 && y <= 2100 ? y : 0;
 }
 

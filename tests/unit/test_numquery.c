@@ -16,9 +16,12 @@ static size_t parse(const char *query)
     tu_word_t w[16];
     size_t n = 0;
     snprintf(buf, sizeof buf, "%s", query);
-    for (char *s = strtok(buf, " "); s && n < 16; s = strtok(NULL, " ")) {
+    for (char *s = buf, *e; *s && n < 16; s = *e ? e + 1 : e) {
+        e = strchr(s, ' ');
+        if (!e)
+            e = s + strlen(s);
         w[n].s = s;
-        w[n].n = strlen(s);
+        w[n].n = (size_t)(e - s);
         n++;
     }
     return tu_cite_parse(w, n, 0, &c);
@@ -38,9 +41,12 @@ static size_t filler(const char *query)
     const char *w[16];
     size_t wn[16], n = 0, len = 0;
     snprintf(buf, sizeof buf, "%s", query);
-    for (char *s = strtok(buf, " "); s && n < 16; s = strtok(NULL, " ")) {
+    for (char *s = buf, *e; *s && n < 16; s = *e ? e + 1 : e) {
+        e = strchr(s, ' ');
+        if (!e)
+            e = s + strlen(s);
         w[n] = s;
-        wn[n++] = strlen(s);
+        wn[n++] = (size_t)(e - s);
     }
     return tu_filler_at(w, wn, n, &len) ? len : 0;
 }
