@@ -994,9 +994,10 @@ static node_t parse_and(parser_t *p)
             }
             group = run_boost(p, group, &ts);
         }
-        if (group && relaxed) {
+        if (group && relaxed && p->out->partial.mode == TU_PARTIAL_SHORT) {
             /* documents holding every word keep the strict query's
-             * phrase and nearness boosts in the relaxed ranking too */
+             * phrase and nearness boosts in the relaxed ranking too (short
+             * queries: for long ones it would cost as much again) */
             tracuu_query_t *both[2] = {relaxed, tracuu_query_copy(group)};
             relaxed = tracuu_query_combine(TRACUU_OP_AND_MAYBE, both, 2, 0);
         }
