@@ -41,46 +41,70 @@ static int single_token(const char *w, size_t n, const char **s, size_t *len)
     return 1;
 }
 
-static int syllable_is(const char *w, size_t wn, const char *e, size_t en,
-                       int folded_too)
+/* One word's keys for comparing with the list: exact form if typed with
+ * marks, else folded; empty if it is not a single token. */
+typedef struct {
+    char key[96];
+    int marks;
+} wkey_t;
+
+static void word_key(const char *w, size_t n, wkey_t *k)
 {
-    char a[96], b[96];
-    int la, lb;
-    if (tracuu_has_marks(w, wn)) {
-        la = tracuu_norm_exact(w, wn, a, sizeof a);
-        lb = tracuu_norm_exact(e, en, b, sizeof b);
-    } else {
-        if (!folded_too)
-            return 0;
-        la = tracuu_norm_fold(w, wn, a, sizeof a);
-        lb = tracuu_norm_fold(e, en, b, sizeof b);
-    }
-    return la > 0 && la == lb && memcmp(a, b, (size_t)la) == 0;
+    const char *ts;
+    size_t tl;
+    int l = -1;
+    k->key[0] = '\0';
+    k->marks = 0;
+    if (!single_token(w, n, &ts, &tl))
+        return;
+    k->marks = tracuu_has_marks(ts, tl);
+    l = k->marks ? tracuu_norm_exact(ts, tl, k->key, sizeof k->key)
+                 : tracuu_norm_fold(ts, tl, k->key, sizeof k->key);
+    if (l <= 0)
+        k->key[0] = '\0';
 }
 
-int tu_filler_at(const char *const *w, const size_t *wn, size_t n, size_t *len)
+/* Does syllable E[0..EN) of an entry match the word key K? */
+static int syllable_is(const wkey_t *k, const char *e, size_t en, int folded_too)
+{
+    char b[96];
+    int lb;
+    if (!k->key[0] || (!k->marks && !folded_too))
+        return 0;
+    lb = k->marks ? tracuu_norm_exact(e, en, b, sizeof b)
+                  : tracuu_norm_fold(e, en, b, sizeof b);
+    return lb > 0 && strlen(k->key) == (size_t)lb && memcmp(k->key, b, (size_t)lb) == 0;
+}
+
+static int filler_keys(const wkey_t *k, size_t n, size_t *len)
 {
     size_t best = 0;
     for (size_t f = 0; f < tu_filler_table_n; f++) {
         const tu_filler_entry_t *e = &tu_filler_table[f];
         const char *p = e->words;
-        size_t k = 0;
+        size_t i = 0;
         int ok = 1;
         while (*p && ok) {
             const char *sp = strchr(p, ' ');
             size_t pl = sp ? (size_t)(sp - p) : strlen(p);
-            const char *ts;
-            size_t tl;
-            ok = k < n && single_token(w[k], wn[k], &ts, &tl) &&
-                 syllable_is(ts, tl, p, pl, e->folded_too);
-            k++;
+            ok = i < n && syllable_is(&k[i], p, pl, e->folded_too);
+            i++;
             p = sp ? sp + 1 : p + pl;
         }
-        if (ok && k > best)
-            best = k;
+        if (ok && i > best)
+            best = i;
     }
     *len = best;
     return best > 0;
+}
+
+int tu_filler_at(const char *const *w, const size_t *wn, size_t n, size_t *len)
+{
+    wkey_t k[4];
+    size_t m = n < 4 ? n : 4;     /* entries have at most 3 syllables */
+    for (size_t i = 0; i < m; i++)
+        word_key(w[i], wn[i], &k[i]);
+    return filler_keys(k, m, len);
 }
 
 typedef struct {
@@ -109,13 +133,11 @@ static int freq_cb(const tracuu_token_t *t, void *ctx)
 
 void tu_partial_mark(tracuu_db_t *db, tu_item_t *it, size_t n)
 {
-    const char *w[MAX_ITEMS];
-    size_t wn[MAX_ITEMS];
+    wkey_t k[MAX_ITEMS];
     if (n > MAX_ITEMS)
         n = MAX_ITEMS;
     for (size_t i = 0; i < n; i++) {
-        w[i] = it[i].s;
-        wn[i] = it[i].n;
+        word_key(it[i].s, it[i].n, &k[i]);
         it[i].filler = 0;
         freq_ctx_t fc = {db, 0, 0};
         if (db)
@@ -127,7 +149,8 @@ void tu_partial_mark(tracuu_db_t *db, tu_item_t *it, size_t n)
     size_t content = n;
     for (size_t i = 0; i < n;) {
         size_t len = 0;
-        if (!it[i].forced && !it[i].syn && tu_filler_at(w + i, wn + i, n - i, &len)) {
+        if (!it[i].forced && !it[i].syn &&
+            filler_keys(k + i, n - i < 4 ? n - i : 4, &len)) {
             size_t k;
             for (k = 0; k < len && !it[i + k].forced && !it[i + k].syn; k++)
                 ;
@@ -272,7 +295,10 @@ tracuu_query_t *tu_partial_relax(tu_item_t *it, size_t n, tu_partial_t *pp)
                                        tracuu_query_combine(TRACUU_OP_AND, conj, na, 0)};
             maybe[nb++] = tracuu_query_combine(TRACUU_OP_FILTER, pair, 2, 0);
         }
-        for (size_t k = 1; k < nm; k++)
+        /* the other words add weight: the TU_PARTIAL_WEIGH rarest (the
+         * commonest words of a long paragraph tell documents apart least
+         * and cost most) */
+        for (size_t k = 1; k < nm && k < TU_PARTIAL_WEIGH; k++)
             if (k >= elite || pp->mode == TU_PARTIAL_SHORT)
                 maybe[nb++] = cp(&it[order[k]]);
         for (size_t i = 0; i < ni; i++)
@@ -305,7 +331,9 @@ tracuu_query_t *tu_partial_relax(tu_item_t *it, size_t n, tu_partial_t *pp)
     }
     for (size_t k = 0; k < np; k++) {
         tu_item_t *x = &it[pairs[k]];
-        if (pp->mode == TU_PARTIAL_SHORT || k < TU_PARTIAL_PAIRS)
+        /* a question has its nearness boost (near_all): pairs are for
+         * short queries and pasted text (where they find the source) */
+        if (pp->mode == TU_PARTIAL_SHORT || (pp->pasted && k < TU_PARTIAL_PAIRS))
             maybe[nb++] = x->pair;
         else
             tracuu_query_free(x->pair);
@@ -396,7 +424,11 @@ int tu_partial_pick(tracuu_db_t *db, const tu_partial_t *pp,
     o.sort_slot = -1;
     o.check_at_least = pp->min_strict;
     tracuu_mset_t *m = NULL;
-    if (tracuu_db_search(db, strict, &o, &m) != TRACUU_OK)
+    /* without weights Xapian stops after min_strict matches */
+    tracuu_query_t *b = tracuu_query_scale(tracuu_query_copy(strict), 0);
+    tracuu_status_t rc = b ? tracuu_db_search(db, b, &o, &m) : TRACUU_ERR_NOMEM;
+    tracuu_query_free(b);
+    if (rc != TRACUU_OK)
         return 0;
     uint32_t total = tracuu_mset_size(m);
     tracuu_mset_free(m);

@@ -234,14 +234,24 @@ tracuu_status_t tu_search_run(tracuu_db_t *db, const tracuu_search_req_t *req,
     /* ranked partial matching: a long query, or a short one whose words
      * are not all in enough documents, is searched relaxed */
     int relaxed = 0;
-    if (q && pq.partial.q) {
+    if (q && pq.partial.q && !req->as_typed) {
         tracuu_query_t *rq = with_filters(tracuu_query_copy(pq.partial.q), req);
         if (rq && tu_partial_pick(db, &pq.partial, q)) {
-            /* the strict query (phrase and nearness boosts) adds its
-             * weight to the documents holding every word */
-            tracuu_query_t *subs[2] = {rq, q};
-            q = tracuu_query_combine(TRACUU_OP_AND_MAYBE, subs, 2, 0);
+            /* short queries: the strict query (phrase and nearness boosts)
+             * adds its weight to the documents holding every word; for
+             * long ones and pasted text it would cost as much again */
+            if (pq.partial.mode == TU_PARTIAL_SHORT) {
+                tracuu_query_t *subs[2] = {rq, q};
+                q = tracuu_query_combine(TRACUU_OP_AND_MAYBE, subs, 2, 0);
+            } else {
+                tracuu_query_free(q);
+                q = rq;
+            }
             relaxed = 1;
+            /* an exact count would evaluate every document holding one
+             * rare word: the total of a relaxed query is an estimate */
+            if (!req->want_facets)
+                o.check_at_least = 0;
         } else {
             tracuu_query_free(rq);
         }

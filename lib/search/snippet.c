@@ -23,6 +23,8 @@ typedef struct {
 static int match_term(const hl_ctx_t *c, const char *key, size_t kl)
 {
     for (size_t i = 0; i < c->n_terms; i++) {
+        if (c->terms[i][0] != key[0])   /* first byte first: long queries */
+            continue;
         size_t tl = strlen(c->terms[i]);
         if (tl == kl && memcmp(c->terms[i], key, kl) == 0)
             return (int)i;

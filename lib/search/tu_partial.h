@@ -28,6 +28,7 @@
 
 #define TU_PARTIAL_LONG 6      /* content words that make a query long */
 #define TU_PARTIAL_ELITE 10    /* rarest words one of which must match */
+#define TU_PARTIAL_WEIGH 24    /* rarest words that add weight at all */
 #define TU_PARTIAL_PAIRS 8     /* rarest adjacent pairs scored as phrases */
 #define TU_PASTE_WORDS 20      /* words that make a query pasted text */
 
