@@ -222,18 +222,6 @@ static int collect(const tracuu_token_t *t, void *ctx)
     return 0;
 }
 
-static tracuu_query_t *prefixed_term(const char *prefix, const char *key,
-                                     size_t n)
-{
-    char term[KEY_MAX + 16];
-    size_t pl = strlen(prefix);
-    if (pl + n >= sizeof term)
-        return NULL;
-    memcpy(term, prefix, pl);
-    memcpy(term + pl, key, n);
-    return tracuu_query_term(term, pl + n, 1);
-}
-
 typedef struct {
     tracuu_query_t *parts[64];
     size_t n;
@@ -248,7 +236,7 @@ static int part_cb(const tracuu_token_t *t, void *ctx)
         return 0;
     int kl = tracuu_norm_fold(t->s, t->len, key, sizeof key);
     if (kl > 0)
-        pc->parts[pc->n++] = prefixed_term(pc->prefix, key, (size_t)kl);
+        pc->parts[pc->n++] = tu_qterm(pc->prefix, key, (size_t)kl);
     return 0;
 }
 
@@ -333,7 +321,7 @@ static tracuu_query_t *tokens_query(parser_t *p, const toks_t *ts,
         if (!*prefix && tracuu_has_marks(t->s, t->len)) {
             int el = tracuu_norm_exact(t->s, t->len, key, sizeof key);
             if (el > 0)
-                exact[ne++] = prefixed_term(TU_PREFIX_EXACT, key, (size_t)el);
+                exact[ne++] = tu_qterm(TU_PREFIX_EXACT, key, (size_t)el);
         }
     }
     if (nf == 0)
@@ -621,7 +609,7 @@ static tracuu_query_t *folder_query(parser_t *p, const lexeme_t *lx,
             return NULL;
         size_t l = tu_uid_term(dir, uid);
         free(dir);
-        t = prefixed_term(TU_PREFIX_DIR, uid + 1, l - 1);
+        t = tu_qterm(TU_PREFIX_DIR, uid + 1, l - 1);
     } else {
         char key[KEY_MAX];
         int kl = tracuu_norm_fold(v, n, key, sizeof key);
@@ -629,7 +617,7 @@ static tracuu_query_t *folder_query(parser_t *p, const lexeme_t *lx,
             fail(p, lx->at, "thumuc: needs a folder name or path");
             return NULL;
         }
-        t = prefixed_term(TU_PREFIX_DIRNAME, key, (size_t)kl);
+        t = tu_qterm(TU_PREFIX_DIRNAME, key, (size_t)kl);
     }
     return tracuu_query_scale(t, 0);
 }
@@ -677,7 +665,7 @@ static tracuu_query_t *field_query(parser_t *p, const lexeme_t *lx,
         fail(p, lx->at, "field value is not valid text");
         return NULL;
     }
-    tracuu_query_t *t = prefixed_term(f->prefix, key, strlen(key));
+    tracuu_query_t *t = tu_qterm(f->prefix, key, strlen(key));
     if ((strcmp(f->field, "so") == 0 || strcmp(f->field, "trichdan") == 0 ||
          strcmp(f->field, "kyhieu") == 0) && !p->in_neg)
         add_str(&p->out->hl, &p->out->n_hl, key, strlen(key));
