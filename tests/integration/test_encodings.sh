@@ -301,7 +301,8 @@ out=$("$BIN/tracuu-index" --encoding TCVN3 "$F" 2>&1)
 expect_contains "forced re-index" "$out" "indexed 1, unchanged 0, removed 0"
 expect_eq "forced wrong encoding: reported" "$("$BIN/tracuu-search" --json kon tum |
   python3 -c 'import json,sys; r=json.load(sys.stdin)["results"]; print(r[0]["encoding"] if r else "none")')" "TCVN3"
-expect_eq "forced wrong encoding: words lost" "$(search_names 'chỉ đạo')" ""
+# quoted: every word required (partial matching would find other words)
+expect_eq "forced wrong encoding: words lost" "$(search_names --as-typed '"chỉ đạo"')" ""
 out=$("$BIN/tracuu-index" --encoding cp1258 --force "$F" 2>&1)
 expect_eq "--encoding cp1258 alias" "$("$BIN/tracuu-search" --json 'chỉ đạo' |
   python3 -c 'import json,sys; r=json.load(sys.stdin)["results"]; print(r[0]["encoding"] if r else "none")')" "WINDOWS-1258"
