@@ -90,7 +90,7 @@ static int docview(tracuu_db_t *db, const cgi_params_t *p)
         fprintf(stderr, "tracuu.cgi: document %u: its file now lies outside the "
                 "indexed folders; not shown\n", (unsigned)p->doc);
         tracuu_docview_free(v);
-        return fail(404, "no document with this number", p, NULL);
+        return fail(404, "không có văn bản mang số này", p, NULL);
     }
     char *body;
     size_t len = 0;
@@ -159,7 +159,7 @@ static int search(tracuu_db_t *db, const cgi_params_t *p)
     }
     if (st == TRACUU_ERR_NOT_FOUND && p->like) {
         free(errmsg);
-        return fail(404, "no document with this number", p, NULL);
+        return fail(404, "không có văn bản mang số này", p, NULL);
     }
     if (st != TRACUU_OK)
         return db_error(st, errmsg, p, "search");

@@ -76,7 +76,7 @@ expect_eq "binh: the number of the inspection" "$(json binh 'q=so:33-CT/TU' "' '
 expect_eq "an: year facet" "$(json an 'q=chungchung' "sorted(x['value'] for x in d['facets']['year'])")" "['2021', '2022']"
 expect_eq "binh: year facet" "$(json binh 'q=chungchung' "sorted(x['value'] for x in d['facets']['year'])")" "['2021', '2023']"
 expect_eq "an: model facet" "$(json an 'q=chungchung' "[x['value'] for x in d['facets']['model']]")" "['Dân vận khéo']"
-expect_eq "an: issuer counts" "$(json an 'q=chungchung' "[(x['value'], x['count']) for x in d['facets']['issuer']]")" "[('TU', 2)]"
+expect_eq "an: issuer counts" "$(json an 'q=chungchung' "[(x['value'], x['count']) for x in d['facets']['cited_issuer']]")" "[('TU', 2)]"
 # suggestions: accents restored only from documents the reader may see
 expect_eq "binh: suggestion from kiemtra" "$(json binh 'q=khieu+nai' "d['suggestion']")" "khiếu nại"
 expect_eq "an: no suggestion from a forbidden folder" "$(json an 'q=khieu+nai' "d['suggestion']")" "None"
