@@ -54,8 +54,8 @@ int tu_buf_add_cut(tu_buf_t *b, const void *data, size_t n)
 {
     const unsigned char *s = data;
     if (n > b->max - b->len) {
-        n = b->max - b->len;
-        n = tu_utf8_floor(data, n);  /* not inside a UTF-8 sequence */
+        /* not inside a UTF-8 sequence */
+        n = tu_utf8_floor(data, n, b->max - b->len);
         b->truncated = 1;
     }
     if (n == 0 && b->p)

@@ -72,10 +72,13 @@ static inline size_t tu_utf8_next(const unsigned char *s, size_t n, uint32_t *cp
 /* 1 if the N bytes at S are strictly valid UTF-8 (base/utf8.c). */
 int tu_utf8_check(const unsigned char *s, size_t n);
 
-/* The largest N' <= N such that S[0..N') ends on a character boundary:
- * where to cut S (at least N + 1 bytes readable when N' may be N). */
-static inline size_t tu_utf8_floor(const char *s, size_t n)
+/* Where to cut S (LEN bytes) to at most N bytes without splitting a
+ * character: LEN if N >= LEN, else the largest N' <= N at a character
+ * boundary.  Never reads past S[LEN - 1]. */
+static inline size_t tu_utf8_floor(const char *s, size_t len, size_t n)
 {
+    if (n >= len)
+        return len;
     while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
         n--;
     return n;

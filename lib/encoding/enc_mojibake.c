@@ -87,14 +87,14 @@ static char *unwrap(const char *s, size_t n, int w1258, size_t *out_n)
 
 static double score(const char *s, size_t n)
 {
-    return tracuu_vn_score(s, tu_utf8_floor(s, n < SAMPLE ? n : SAMPLE));
+    return tracuu_vn_score(s, tu_utf8_floor(s, n, SAMPLE));
 }
 
 char *tu_mojibake_repair(const char *s, size_t n, size_t *out_n, int *layers)
 {
     pthread_once(&once, init_1258);
     /* Cheap test on the sample first: a layer must undo there. */
-    size_t m = tu_utf8_floor(s, n < SAMPLE ? n : SAMPLE);
+    size_t m = tu_utf8_floor(s, n, SAMPLE);
     double best = score(s, n) + MARGIN;
     int best_w[2] = {-1, -1}, best_layers = 0;
     for (int a = 0; a < 2; a++) {

@@ -152,7 +152,7 @@ static tracuu_status_t sniff_binary(const tu_extract_src_t *src,
 /* Cut X->text to at most MAX bytes at a UTF-8 character boundary. */
 static void truncate_text(tracuu_extract_t *x, size_t max)
 {
-    size_t n = tu_utf8_floor(x->text, max);
+    size_t n = tu_utf8_floor(x->text, x->len, max);
     x->text[n] = '\0';
     x->len = n;
     tu_extract_warnf(x, "text truncated to %zu bytes", n);

@@ -210,10 +210,15 @@ tracuu_status_t tu_extract_archive(const tu_extract_src_t *src,
         tu_extract_errf(errmsg, "out of memory");
         return TRACUU_ERR_NOMEM;
     }
-    x->text = tu_buf_take(&names, &x->len);
-    if (!x->text) {
+    /* member names are bytes in whatever encoding the archiver used:
+     * decoded like any text (a fuzzed zip gave invalid UTF-8 here) */
+    size_t nl = 0;
+    char *raw = tu_buf_take(&names, &nl);
+    if (!raw) {
         tu_extract_errf(errmsg, "out of memory");
         return TRACUU_ERR_NOMEM;
     }
-    return TRACUU_OK;
+    tracuu_status_t dst = tu_extract_decode_into(raw, nl, NULL, o, x, errmsg);
+    free(raw);
+    return dst;
 }

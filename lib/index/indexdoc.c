@@ -42,7 +42,7 @@ size_t tu_uid_term(const char *path, char out[TU_UID_MAX + 1])
         return n + 1;
     }
     /* keep a prefix, cut at a character, and add the hash of the whole */
-    size_t keep = tu_utf8_floor(path, TU_UID_MAX - 1 - 17);
+    size_t keep = tu_utf8_floor(path, n, TU_UID_MAX - 1 - 17);
     memcpy(out + 1, path, keep);
     snprintf(out + 1 + keep, TU_UID_MAX - keep, "#%016llx",
              (unsigned long long)tu_hash(TU_HASH_INIT, path, n));
@@ -106,7 +106,7 @@ char *tu_doc_title(const char *title, const char *text, size_t len)
         size_t w = TITLE_MAX;
         while (w > TITLE_MAX - 40 && !blank((unsigned char)s[w]))
             w--;
-        n = tu_utf8_floor(s, w > TITLE_MAX - 40 ? w : TITLE_MAX);
+        n = tu_utf8_floor(s, n, w > TITLE_MAX - 40 ? w : TITLE_MAX);
     }
     while (n && blank((unsigned char)s[n - 1]))
         n--;
