@@ -56,6 +56,7 @@ typedef struct {
     int no_wait;                 /* --no-wait: a busy lock is exit 4 */
     int watch;                   /* --watch */
     unsigned jobs;
+    unsigned writers;            /* --writers: writers of a first build (0: auto) */
     unsigned commit_interval;     /* seconds between commits at most (0: none) */
     const char *const *outside;   /* --allow-outside / allow_outside_root: folders
                                    * outside the roots links may lead into */
@@ -113,6 +114,24 @@ void ix_parts_build(const ix_opts_t *o, const ix_file_t *f, uint64_t hash,
                     ix_parts_t *out);
 void ix_part_clear(ix_part_t *it);
 void ix_parts_free(ix_parts_t *p);
+
+/* A first build on several cores (build.c).  When the database is empty
+ * and at least IX_BUILD_MIN_FILES files are to be indexed (or --writers is
+ * given), one writer per core (at most IX_MAX_WRITERS) fills a part
+ * database of its own in DB/.build/; at the end the parts are merged and
+ * compacted into the database.  Each step is safe to interrupt: the next
+ * run finishes it (ix_build_recover) before anything else. */
+enum { IX_MAX_WRITERS = 8, IX_BUILD_MIN_FILES = 2000 };
+/* DB/.build/NAME (NAME NULL: DB/.build) into OUT; -1 named if too long. */
+int ix_build_path(const char *db, const char *name, char *out, size_t n);
+/* A fresh DB/.build (an old one removed).  0, or -1 named on stderr. */
+int ix_build_start(const char *db);
+/* Merge and compact the parts in DB/.build into DB, then remove DB/.build.
+ * 0, or -1 named on stderr (the parts are kept for the next run). */
+int ix_build_finish(const char *db, int quiet);
+/* Before a run: finish what an interrupted first build left in DB/.build
+ * (nothing there: 0 at once).  0, or -1 named on stderr. */
+int ix_build_recover(const char *db, int quiet);
 
 /* Delete the member documents of file PATH.  0 or -1. */
 int ix_drop_members(tracuu_db_t *db, const char *path);

@@ -14,9 +14,9 @@ static const char usage[] =
     "usage: tracuu-index [--config FILE] [--db DIR] [--progress | --quiet]\n"
     "                    [--force] [--ocr] [--watch] [--no-wait]\n"
     "                    [--dry-run] [--encoding NAME] [--max-size MB]\n"
-    "                    [--timeout SECONDS] [--jobs N] [--commit-interval S]\n"
-    "                    [--allow-outside DIR]... [--max-members N]\n"
-    "                    [--max-depth N] PATH...\n"
+    "                    [--timeout SECONDS] [--jobs N] [--writers N]\n"
+    "                    [--commit-interval S] [--allow-outside DIR]...\n"
+    "                    [--max-members N] [--max-depth N] PATH...\n"
     "Index the files under each PATH (recursively) into the database:\n"
     "DIR, else $TRACUU_DB, else the configuration's db, else ./tracuu.db.\n"
     "Without PATH, the configuration's root lines.  Incremental: unchanged\n"
@@ -33,6 +33,9 @@ static const char usage[] =
     "  --max-size MB    skip files larger than this (default 100)\n"
     "  --timeout S      time limit per helper program (default 60)\n"
     "  --jobs N         worker threads (default: number of cores)\n"
+    "  --writers N      into an empty database, N writers fill parts that\n"
+    "                   are merged and compacted at the end (default: one per\n"
+    "                   core from 2000 files on; 1: write in place)\n"
     "  --commit-interval S  commit at least every S seconds (default 30),\n"
     "                   besides every 1000 documents or 64 MB\n"
     "  --allow-outside DIR  symbolic links may lead into DIR, outside every\n"
@@ -65,7 +68,7 @@ enum {
     OPT_PROGRESS = 256, OPT_FORCE, OPT_OCR, OPT_DRY_RUN, OPT_DB, OPT_ENCODING,
     OPT_MAX_SIZE, OPT_TIMEOUT, OPT_JOBS, OPT_VERSION, OPT_CONFIG, OPT_WATCH,
     OPT_NO_WAIT, OPT_COMMIT_INTERVAL, OPT_ALLOW_OUTSIDE, OPT_MAX_MEMBERS,
-    OPT_MAX_DEPTH
+    OPT_MAX_DEPTH, OPT_WRITERS
 };
 
 #define MAX_OUTSIDE 64
@@ -84,6 +87,7 @@ static const struct option long_opts[] = {
     {"max-size", required_argument, NULL, OPT_MAX_SIZE},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"jobs", required_argument, NULL, OPT_JOBS},
+    {"writers", required_argument, NULL, OPT_WRITERS},
     {"config", required_argument, NULL, OPT_CONFIG},
     {"watch", no_argument, NULL, OPT_WATCH},
     {"no-wait", no_argument, NULL, OPT_NO_WAIT},
@@ -136,6 +140,11 @@ static int parse_options(int argc, char **argv, ix_opts_t *o)
             if (tu_arg_long(optarg, 1, 64, &v) != 0)
                 return bad_usage("--jobs: '%s' is not a number of threads (1..64)", optarg);
             o->jobs = (unsigned)v;
+            break;
+        case OPT_WRITERS:
+            if (tu_arg_long(optarg, 1, IX_MAX_WRITERS, &v) != 0)
+                return bad_usage("--writers: '%s' is not a number of writers (1..8)", optarg);
+            o->writers = (unsigned)v;
             break;
         case OPT_COMMIT_INTERVAL:
             if (tu_arg_long(optarg, 1, 86400, &v) != 0)

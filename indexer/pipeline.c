@@ -53,7 +53,33 @@ typedef struct {
     result_t *ring[QUEUE];
     size_t head, count;
     unsigned workers_left;
+    pthread_t tids[64];  /* its workers */
+    unsigned nw;
+    struct out *out;     /* shared by every pipe */
 } pipe_t;
+
+/* What the writers share: the progress line and stderr. */
+typedef struct out {
+    pthread_mutex_t mu;
+    ix_progress_t prog;
+    size_t done;
+    uint64_t done_bytes;
+} out_t;
+
+/* One writer: the main thread (one database, written in place), or one of
+ * the threads of a first build on several cores, each filling its own part
+ * database with its documents and what they teach (metadata, synonyms),
+ * merged at the end (build.c). */
+typedef struct {
+    pipe_t *p;
+    tracuu_db_t *db;
+    ix_stats_t st;         /* this writer's counts */
+    size_t batch;
+    uint64_t batch_bytes;
+    double last_commit;
+    int dbfail;
+    pthread_t tid;
+} writer_t;
 
 static volatile sig_atomic_t stop_requested;
 
@@ -387,6 +413,192 @@ static int read_only(const char *path)
     return access(parent, W_OK) != 0 && (errno == EACCES || errno == EROFS);
 }
 
+static int writer_commit(writer_t *w)
+{
+    w->last_commit = ix_now();
+    w->batch = 0;
+    w->batch_bytes = 0;
+    if (tracuu_db_commit(w->db) != TRACUU_OK)
+        return db_error(w->db, "commit failed");
+    return 0;
+}
+
+/* Write one file's result: its documents (or the failure, the skip, the
+ * unchanged file's new mtime), reported on stderr; commit when a batch is
+ * due. */
+static void consume(writer_t *w, const ix_opts_t *o, result_t *r)
+{
+    out_t *p = w->p->out;
+    ix_stats_t *st = &w->st;
+    tracuu_db_t *db = w->db;
+    ix_file_t *f = r->job->f;
+    pthread_mutex_lock(&p->mu);
+    p->done++;
+    p->done_bytes += f->size;
+    st->bytes += f->size;
+    if (r->kind == R_FAIL) {
+        ix_progress_done(&p->prog);
+        tu_report(stderr, "tracuu-index", f->path, "%s", r->err ? r->err : "failed");
+        st->failed++;
+    } else if (r->kind == R_SKIP) {
+        if (!o->quiet) {
+            ix_progress_done(&p->prog);
+            tu_report(stderr, "tracuu-index", f->path, "%s", r->err ? r->err : "skipped");
+        }
+        st->skipped++;
+    }
+    pthread_mutex_unlock(&p->mu);
+    if (r->kind == R_SAME) {
+        st->unchanged++;
+        if (db) {
+            old_warning(db, f->path, st);
+            /* record the new mtime: the next run skips it unread */
+            if (!w->dbfail && tracuu_db_set_doc_value(db, r->job->old_id, TU_SLOT_MTIME,
+                                                      f->mtime, strlen(f->mtime)) == TRACUU_OK)
+                w->batch++;
+        }
+    } else if (db && !w->dbfail && r->kind == R_PARTS && r->parts.n &&
+               r->parts.v[0].kind == IX_DOC && ix_drop_members(db, f->path) != 0) {
+        db_error(db, f->path);  /* a changed file's old members go */
+        w->dbfail = 1;
+        stop_requested = 1;
+    }
+    for (size_t k = 0; r->kind == R_PARTS && k < r->parts.n; k++) {
+        ix_part_t *it = &r->parts.v[k];
+        const char *path = it->path;
+        /* a member counts as a document of its own, not as a file */
+        int member = k > 0;
+        if (it->warning) {
+            pthread_mutex_lock(&p->mu);
+            ix_progress_done(&p->prog);
+            tu_report(stderr, "tracuu-index", path, "%s", it->warning);
+            pthread_mutex_unlock(&p->mu);
+            st->warned++;
+        }
+        switch (it->kind) {
+        case IX_FAIL:
+            pthread_mutex_lock(&p->mu);
+            ix_progress_done(&p->prog);
+            tu_report(stderr, "tracuu-index", path, "%s", it->err ? it->err : "failed");
+            pthread_mutex_unlock(&p->mu);
+            st->failed++;
+            break;
+        case IX_SKIP:
+            if (!o->quiet) {
+                pthread_mutex_lock(&p->mu);
+                ix_progress_done(&p->prog);
+                tu_report(stderr, "tracuu-index", path, "%s (skipped)",
+                          it->err ? it->err : "not supported");
+                pthread_mutex_unlock(&p->mu);
+            }
+            st->skipped++;
+            break;
+        case IX_DRY: {
+            char *name = tu_name_escape(path);
+            printf("%s\t%s\t%s\t%s\t%zu bytes of text\n", name ? name : "?",
+                   it->format, it->mime, it->encoding ? it->encoding : "-",
+                   it->text_len);
+            free(name);
+            st->indexed++;
+            break;
+        }
+        case IX_DOC: {
+            char uid[TU_UID_MAX + 1];
+            tu_uid_term(path, uid);
+            if (w->dbfail)
+                break;
+            if (it->warning &&
+                tracuu_doc_set_value(it->doc, TU_SLOT_WARNING, it->warning,
+                                     strlen(it->warning)) != TRACUU_OK) {
+                tu_report(stderr, "tracuu-index", path, "out of memory");
+                st->failed++;
+                break;
+            }
+            if (tracuu_db_replace(db, uid, it->doc, NULL) != TRACUU_OK) {
+                db_error(db, path);
+                w->dbfail = 1;
+                stop_requested = 1;
+                break;
+            }
+            write_knowledge(db, &it->meta);
+            st->indexed++;
+            w->batch++;
+            w->batch_bytes += member ? 0 : f->size;
+            break;
+        }
+        }
+    }
+    /* commit every BATCH_DOCS documents, BATCH_BYTES bytes or
+     * commit_interval seconds, whichever comes first: a slow archive
+     * killed early keeps what was done */
+    int due = w->batch >= BATCH_DOCS || w->batch_bytes >= BATCH_BYTES ||
+              (w->batch && o->commit_interval &&
+               ix_now() - w->last_commit >= (double)o->commit_interval);
+    if (db && !w->dbfail && due && writer_commit(w) != 0) {
+        w->dbfail = 1;
+        stop_requested = 1;
+    }
+    pthread_mutex_lock(&p->mu);
+    ix_progress_update(&p->prog, p->done, p->done_bytes, 0);
+    pthread_mutex_unlock(&p->mu);
+}
+
+static void *writer_main(void *arg)
+{
+    writer_t *w = arg;
+    result_t *r;
+    while ((r = take(w->p))) {
+        consume(w, w->p->o, r);
+        result_free(r);
+    }
+    return NULL;
+}
+
+/* Writers of a first build: how many (1: write the database in place). */
+static unsigned build_writers(const ix_opts_t *o, size_t n_jobs)
+{
+    if (o->writers)
+        return o->writers > IX_MAX_WRITERS ? IX_MAX_WRITERS : o->writers;
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    if (n_jobs < IX_BUILD_MIN_FILES || cpus < 2)
+        return 1;
+    return cpus > IX_MAX_WRITERS ? IX_MAX_WRITERS : (unsigned)cpus;
+}
+
+static void stats_add(ix_stats_t *to, const ix_stats_t *from)
+{
+    to->indexed += from->indexed;
+    to->unchanged += from->unchanged;
+    to->removed += from->removed;
+    to->failed += from->failed;
+    to->warned += from->warned;
+    to->skipped += from->skipped;
+    to->bytes += from->bytes;
+}
+
+/* Open the part databases of a first build (build.c) into W[0..N).  0, or
+ * -1 named on stderr. */
+static int open_parts(const ix_opts_t *o, writer_t *w, unsigned n)
+{
+    char path[PATH_MAX];
+    char *err = NULL;
+    if (ix_build_start(o->db_path) != 0)
+        return -1;
+    for (unsigned i = 0; i < n; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "part-%u", i + 1);
+        if (ix_build_path(o->db_path, name, path, sizeof path) != 0)
+            return -1;
+        if (tracuu_db_open(path, TRACUU_DB_WRITE, &w[i].db, &err) != TRACUU_OK)
+            goto fail;
+    }
+    return 0;
+fail:
+    fprintf(stderr, "tracuu-index: %s\n", err ? err : "cannot open a part database");
+    free(err);
+    return -1;
+}
+
 int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
            size_t n_roots, ix_stats_t *st)
 {
@@ -394,6 +606,11 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
     double t0 = ix_now();
     tracuu_db_t *db = NULL;
     if (!o->dry_run) {
+        /* a first build a crash interrupted is finished first */
+        if (ix_build_recover(o->db_path, o->quiet) != 0) {
+            st->fatal = 1;
+            return -1;
+        }
         char *err = NULL;
         tracuu_status_t rc = tracuu_db_open(o->db_path, TRACUU_DB_WRITE, &db, &err);
         if (rc != TRACUU_OK) {
@@ -458,6 +675,27 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
         n_jobs++;
     }
 
+    /* An empty database and enough files: a first build on several cores,
+     * each writer filling a part database, merged and compacted at the end
+     * (build.c).  Otherwise the main thread writes the database in place. */
+    unsigned n_writers = 1;
+    if (db && n_jobs && tracuu_db_doccount(db) == 0)
+        n_writers = build_writers(o, n_jobs);
+    int building = n_writers > 1;
+    writer_t w[IX_MAX_WRITERS];
+    memset(w, 0, sizeof w);
+    if (building) {
+        tracuu_db_close(db);   /* the parts take its place until the end */
+        db = NULL;
+        if (open_parts(o, w, n_writers) != 0) {
+            for (unsigned i = 0; i < n_writers; i++)
+                tracuu_db_close(w[i].db);
+            free(jobs);
+            st->fatal = 1;
+            return -1;
+        }
+    }
+
     struct sigaction sa, old_int, old_term;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
@@ -465,153 +703,80 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
     sigaction(SIGTERM, &sa, &old_term);
     stop_requested = 0;
 
-    pipe_t p;
-    memset(&p, 0, sizeof p);
-    p.o = o;
-    p.jobs = jobs;
-    p.n_jobs = n_jobs;
-    atomic_init(&p.next, 0);
-    pthread_mutex_init(&p.mu, NULL);
-    pthread_cond_init(&p.not_full, NULL);
-    pthread_cond_init(&p.not_empty, NULL);
+    /* One pipe per writer, each over a run of the sorted files (split by
+     * bytes), so the merged database numbers documents in path order, as
+     * one writer would. */
+    out_t out;
+    memset(&out, 0, sizeof out);
+    pthread_mutex_init(&out.mu, NULL);
+    ix_progress_init(&out.prog, o->progress, n_jobs, work_bytes);
+    pipe_t pipes[IX_MAX_WRITERS];
+    memset(pipes, 0, sizeof pipes);
     unsigned nw = o->jobs ? o->jobs : 2;
     if (nw > 64)
         nw = 64;
-    pthread_t tids[64];
-    p.workers_left = 0;
-    for (unsigned i = 0; i < nw && n_jobs; i++) {
-        pthread_mutex_lock(&p.mu);
-        p.workers_left++;
-        pthread_mutex_unlock(&p.mu);
-        if (pthread_create(&tids[i], NULL, worker, &p) != 0) {
-            pthread_mutex_lock(&p.mu);
-            p.workers_left--;
-            pthread_mutex_unlock(&p.mu);
-            nw = i;
-            break;
+    unsigned per = (nw + n_writers - 1) / n_writers;
+    size_t from = 0;
+    uint64_t acc = 0;
+    double now = ix_now();
+    for (unsigned k = 0; k < n_writers; k++) {
+        pipe_t *p = &pipes[k];
+        size_t to = from;
+        if (k + 1 == n_writers)
+            to = n_jobs;
+        else
+            while (to < n_jobs && acc < work_bytes / n_writers * (k + 1))
+                acc += jobs[to++].f->size;
+        p->o = o;
+        p->jobs = jobs + from;
+        p->n_jobs = to - from;
+        p->out = &out;
+        from = to;
+        atomic_init(&p->next, 0);
+        pthread_mutex_init(&p->mu, NULL);
+        pthread_cond_init(&p->not_full, NULL);
+        pthread_cond_init(&p->not_empty, NULL);
+        for (unsigned i = 0; i < per && p->n_jobs; i++) {
+            pthread_mutex_lock(&p->mu);
+            p->workers_left++;
+            pthread_mutex_unlock(&p->mu);
+            if (pthread_create(&p->tids[i], NULL, worker, p) != 0) {
+                pthread_mutex_lock(&p->mu);
+                p->workers_left--;
+                pthread_mutex_unlock(&p->mu);
+                break;
+            }
+            p->nw++;
         }
+        if (p->n_jobs && p->nw == 0)
+            stop_requested = 1;   /* no thread at all: nothing would be read */
+        w[k].p = p;
+        w[k].last_commit = now;
+        if (!building)
+            w[k].db = db;
     }
-    if (n_jobs == 0)
-        nw = 0;
-
-    ix_progress_t prog;
-    ix_progress_init(&prog, o->progress, n_jobs, work_bytes);
-    size_t done = 0, batch = 0;
-    uint64_t batch_bytes = 0;
-    double last_commit = ix_now();
+    if (!building) {
+        writer_main(&w[0]);
+    } else {
+        unsigned started = 0;
+        for (; started < n_writers; started++)
+            if (pthread_create(&w[started].tid, NULL, writer_main, &w[started]) != 0)
+                break;
+        for (unsigned i = started; i < n_writers; i++)
+            writer_main(&w[i]);   /* no thread to be had: this one writes */
+        for (unsigned i = 0; i < started; i++)
+            pthread_join(w[i].tid, NULL);
+    }
+    for (unsigned k = 0; k < n_writers; k++)
+        for (unsigned i = 0; i < pipes[k].nw; i++)
+            pthread_join(pipes[k].tids[i], NULL);
+    ix_progress_update(&out.prog, out.done, out.done_bytes, 1);
+    ix_progress_done(&out.prog);
     int dbfail = 0;
-    result_t *r;
-    while ((r = take(&p))) {
-        ix_file_t *f = r->job->f;
-        done++;
-        st->bytes += f->size;
-        if (r->kind == R_FAIL) {
-            ix_progress_done(&prog);
-            tu_report(stderr, "tracuu-index", f->path, "%s", r->err ? r->err : "failed");
-            st->failed++;
-        } else if (r->kind == R_SKIP) {
-            if (!o->quiet) {
-                ix_progress_done(&prog);
-                tu_report(stderr, "tracuu-index", f->path, "%s", r->err ? r->err : "skipped");
-            }
-            st->skipped++;
-        } else if (r->kind == R_SAME) {
-            st->unchanged++;
-            if (db) {
-                old_warning(db, f->path, st);
-                /* record the new mtime: the next run skips it unread */
-                if (!dbfail && tracuu_db_set_doc_value(db, r->job->old_id, TU_SLOT_MTIME,
-                                                       f->mtime, strlen(f->mtime)) == TRACUU_OK)
-                    batch++;
-            }
-        } else if (db && !dbfail && r->parts.n && r->parts.v[0].kind == IX_DOC &&
-                   ix_drop_members(db, f->path) != 0) {
-            db_error(db, f->path);  /* a changed file's old members go */
-            dbfail = 1;
-            stop_requested = 1;
-        }
-        for (size_t k = 0; r->kind == R_PARTS && k < r->parts.n; k++) {
-        ix_part_t *it = &r->parts.v[k];
-        const char *path = it->path;
-        /* a member counts as a document of its own, not as a file */
-        int member = k > 0;
-        if (it->warning) {
-            ix_progress_done(&prog);
-            tu_report(stderr, "tracuu-index", path, "%s", it->warning);
-            st->warned++;
-        }
-        switch (it->kind) {
-        case IX_FAIL:
-            ix_progress_done(&prog);
-            tu_report(stderr, "tracuu-index", path, "%s", it->err ? it->err : "failed");
-            st->failed++;
-            break;
-        case IX_SKIP:
-            if (!o->quiet) {
-                ix_progress_done(&prog);
-                tu_report(stderr, "tracuu-index", path, "%s (skipped)",
-                          it->err ? it->err : "not supported");
-            }
-            st->skipped++;
-            break;
-        case IX_DRY: {
-            char *name = tu_name_escape(path);
-            printf("%s\t%s\t%s\t%s\t%zu bytes of text\n", name ? name : "?",
-                   it->format, it->mime, it->encoding ? it->encoding : "-",
-                   it->text_len);
-            free(name);
-            st->indexed++;
-            break;
-        }
-        case IX_DOC: {
-            char uid[TU_UID_MAX + 1];
-            tu_uid_term(path, uid);
-            if (dbfail)
-                break;
-            if (it->warning &&
-                tracuu_doc_set_value(it->doc, TU_SLOT_WARNING, it->warning,
-                                     strlen(it->warning)) != TRACUU_OK) {
-                tu_report(stderr, "tracuu-index", path, "out of memory");
-                st->failed++;
-                break;
-            }
-            if (tracuu_db_replace(db, uid, it->doc, NULL) != TRACUU_OK) {
-                db_error(db, path);
-                dbfail = 1;
-                stop_requested = 1;
-                break;
-            }
-            write_knowledge(db, &it->meta);
-            st->indexed++;
-            batch++;
-            batch_bytes += member ? 0 : f->size;
-            break;
-        }
-        }
-        }
-        result_free(r);
-        /* commit every BATCH_DOCS documents, BATCH_BYTES bytes or
-         * commit_interval seconds, whichever comes first: a slow archive
-         * killed early keeps what was done */
-        int due = batch >= BATCH_DOCS || batch_bytes >= BATCH_BYTES ||
-                  (batch && o->commit_interval &&
-                   ix_now() - last_commit >= (double)o->commit_interval);
-        if (db && !dbfail && due) {
-            last_commit = ix_now();
-            if (tracuu_db_commit(db) != TRACUU_OK) {
-                db_error(db, "commit failed");
-                dbfail = 1;
-                stop_requested = 1;
-            }
-            batch = 0;
-            batch_bytes = 0;
-        }
-        ix_progress_update(&prog, done, st->bytes, 0);
+    for (unsigned i = 0; i < n_writers; i++) {
+        stats_add(st, &w[i].st);
+        dbfail |= w[i].dbfail;
     }
-    for (unsigned i = 0; i < nw; i++)
-        pthread_join(tids[i], NULL);
-    ix_progress_update(&prog, done, st->bytes, 1);
-    ix_progress_done(&prog);
     st->interrupted = stop_requested && !dbfail;
 
     if (db && !dbfail) {
@@ -625,11 +790,29 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
         }
     }
     tracuu_db_close(db);
+    if (building) {
+        /* every part committed, then merged into the database: also when
+         * interrupted, so what was done is kept */
+        if (!dbfail) {   /* last, as one writer would have written them */
+            record_roots(w[n_writers - 1].db, o->contain, o->n_contain);
+            tracuu_abbr_each(curated_cb, w[n_writers - 1].db);
+        }
+        for (unsigned i = 0; i < n_writers; i++) {
+            if (!dbfail && tracuu_db_commit(w[i].db) != TRACUU_OK)
+                dbfail = db_error(w[i].db, "commit failed") != 0;
+            tracuu_db_close(w[i].db);
+        }
+        if (!dbfail && ix_build_finish(o->db_path, o->quiet) != 0)
+            dbfail = 1;   /* the parts stay: the next run merges them */
+    }
     sigaction(SIGINT, &old_int, NULL);
     sigaction(SIGTERM, &old_term, NULL);
-    pthread_mutex_destroy(&p.mu);
-    pthread_cond_destroy(&p.not_full);
-    pthread_cond_destroy(&p.not_empty);
+    for (unsigned k = 0; k < n_writers; k++) {
+        pthread_mutex_destroy(&pipes[k].mu);
+        pthread_cond_destroy(&pipes[k].not_full);
+        pthread_cond_destroy(&pipes[k].not_empty);
+    }
+    pthread_mutex_destroy(&out.mu);
     free(jobs);
     st->fatal = dbfail;
     st->seconds = ix_now() - t0;

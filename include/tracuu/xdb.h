@@ -186,6 +186,22 @@ tracuu_status_t tracuu_db_set_doc_value(tracuu_db_t *db, tracuu_docid_t docid,
  * all of them or none). */
 tracuu_status_t tracuu_db_commit(tracuu_db_t *db);
 
+/* Merge the N local databases SOURCES into one compacted database at DEST
+ * (a folder, made if missing; other files in it are left alone).  Document
+ * ids are renumbered one source after the other; spelling frequencies are
+ * added up and synonym lists joined.  A metadata key several sources hold
+ * gets what MERGE returns for their values, which come in no particular
+ * order (Xapian's): a malloc'd value of *LEN bytes, or NULL to keep any
+ * one of them (MERGE NULL: any one).
+ * None of SOURCES may be open for writing, nor DEST open at all.  On
+ * failure *ERRMSG (if not NULL) gets a malloc'd message naming DEST. */
+typedef char *(*tracuu_meta_merge_cb)(const char *key, const char *const *vals,
+                                      const size_t *lens, size_t n, size_t *len,
+                                      void *ctx);
+tracuu_status_t tracuu_db_compact(const char *const *sources, size_t n,
+                                  const char *dest, tracuu_meta_merge_cb merge,
+                                  void *ctx, char **errmsg);
+
 tracuu_status_t tracuu_db_set_metadata(tracuu_db_t *db, const char *key,
                                        const char *val, size_t len);
 

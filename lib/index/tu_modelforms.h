@@ -12,4 +12,13 @@
  * error. */
 int tu_model_form_add(tracuu_db_t *db, const char *key, const char *form);
 
+/* The "modelforms:KEY" texts of several part databases (TAGS[0..N), LENS)
+ * as one: the counts of each form added.  malloc'd, length in *LEN; NULL
+ * when out of memory. */
+char *tu_model_forms_merge(const char *const *tags, const size_t *lens, size_t n,
+                           size_t *len);
+/* The best form (as for "model:KEY") of a "modelforms:KEY" text; malloc'd,
+ * NULL if it holds none. */
+char *tu_model_forms_best(const char *text, size_t len);
+
 #endif

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# A first build on several writers (--writers, indexer/build.c) gives the
+# same database as one writer: the same documents in path order, the same
+# terms and frequencies, the same knowledge (citations with their year,
+# model names with their counts, synonyms), the same answers; the part
+# databases are gone afterwards.  An interrupted build keeps what it had
+# committed: parts left by a crash are merged by the next run, also a crash
+# between the merge and putting it in place.
+source "$(dirname "$0")/lib.sh" "$@"
+A="$SCRATCH/archive"
+python3 "$SRC/bench/gen_corpus.py" 150 "$A" >/dev/null || { echo "gen_corpus failed"; exit 1; }
+# a zip with members: one file, several documents, all in one part
+mkdir -p "$SCRATCH/z"
+printf 'Báo cáo thành viên\nMô hình "Dân vận khéo" ở thôn Zeta, chữ thanhvienzip.\n' > "$SCRATCH/z/a.txt"
+printf 'Kế hoạch thành viên\nTriển khai Nghị quyết số 25-NQ/TW năm 2019, chữ thanhvienhai.\n' > "$SCRATCH/z/b.txt"
+(cd "$SCRATCH/z" && zip -q "$A/001/goi.zip" a.txt b.txt)
+idx() { "$BIN/tracuu-index" "$@" 2>&1; }
+S="$SCRATCH/serial.db" P2="$SCRATCH/p2.db" P3="$SCRATCH/p3.db"
+
+# one writer and one worker: documents numbered in path order
+out=$(idx --writers=1 --jobs=1 --db "$S" "$A"); expect_eq "serial exit" "$?" 0
+out=$(idx --writers=2 --db "$P2" "$A"); expect_eq "2 writers exit" "$?" 0
+expect_contains "2 writers counts" "$out" "indexed 153, unchanged 0, removed 0, failed 0"
+out=$(idx --writers=3 --jobs=3 --db "$P3" "$A"); expect_eq "3 writers exit" "$?" 0
+expect_eq "parts removed (2)" "$(ls -A "$P2" | grep -c build)" 0
+expect_eq "parts removed (3)" "$(ls -A "$P3" | grep -c build)" 0
+
+# the same database: terms with their frequencies, then document by document
+# in docid order (the path, hence path order), then knowledge and answers
+dump() {  # DB: every term with its frequency, and each document's path
+  xapian-delve -a -v "$1" | md5sum
+  local n; n=$(xapian-delve "$1" | sed -n 's/^number of documents = //p')
+  for i in $(seq 1 "$n"); do xapian-delve -r "$i" -V8 "$1" 2>/dev/null | sed -n '1p'; done | md5sum
+}
+same_as_serial() {  # NAME DB
+  expect_eq "$1: terms and documents" "$(dump "$2")" "$(dump "$S")"
+  for opt in --refs --models --synonyms; do
+    expect_eq "$1: $opt" "$("$BIN/tracuu-search" --db "$2" --json "$opt" | md5sum)" \
+      "$("$BIN/tracuu-search" --db "$S" --json "$opt" | md5sum)"
+  done
+  for q in "dan van kheo" "Dân vận khéo" "so:25-NQ/TW" "cong tac dan vna" "phat trien*" \
+           "mohinh:\"Dân vận khéo\"" thanhvienzip; do
+    expect_eq "$1: results of $q" "$(TRACUU_DB="$2" search_names "$q")" \
+      "$(TRACUU_DB="$S" search_names "$q")"
+  done
+}
+same_as_serial "2 writers" "$P2"
+same_as_serial "3 writers" "$P3"
+expect_eq "zip members found" "$(TRACUU_DB="$P2" search_names thanhvienhai)" "goi.zip#b.txt"
+doc=$(xapian-delve "$P2" | sed -n 's/^number of documents = //p')
+expect_eq "every document" "$doc" 153
+
+# an incremental run over a merged build works as over any database
+printf 'Báo cáo mới\nNội dung mới, chữ sauhopnhat.\n' > "$A/000/moi.txt"
+out=$(idx --db "$P2" "$A"); expect_contains "incremental after a merge" "$out" \
+  "indexed 1, unchanged 151, removed 0, failed 0"
+expect_eq "new file found" "$(TRACUU_DB="$P2" search_names sauhopnhat)" "moi.txt"
+rm "$A/000/moi.txt"
+
+# a database that has documents is written in place, never rebuilt
+out=$(idx --writers=2 --db "$P2" "$A"); expect_contains "not empty: in place" "$out" \
+  "indexed 0, unchanged 151, removed 1"
+
+# a crash after the parts were committed: the next run merges them first
+C="$SCRATCH/crash.db"
+mkdir -p "$C/.build"
+idx --quiet --writers=1 --db "$C/.build/part-1" "$A/000" >/dev/null
+idx --quiet --writers=1 --db "$C/.build/part-2" "$A/001" >/dev/null
+out=$(idx --db "$C" "$A"); expect_eq "recovered run exit" "$?" 0
+expect_contains "recovery said" "$out" "earlier first build was interrupted"
+expect_contains "recovered parts not re-read" "$out" "indexed 0, unchanged 151, removed 0, failed 0"
+expect_eq "recovered: no parts left" "$(ls -A "$C" | grep -c build)" 0
+expect_eq "recovered: every document" \
+  "$(xapian-delve "$C" | sed -n 's/^number of documents = //p')" 153
+
+# a crash after the merge, before it was put in place (merged.ok written)
+M="$SCRATCH/merged.db"
+mkdir -p "$M/.build"
+idx --quiet --writers=1 --db "$SCRATCH/whole" "$A" >/dev/null
+xapian-compact "$SCRATCH/whole" "$M/.build/merged" >/dev/null
+ls "$M/.build/merged" | grep -v flintlock > "$M/.build/merged.ok"
+mv "$M/.build/merged/postlist.glass" "$M/"   # one file had been moved already
+out=$(idx --db "$M" "$A"); expect_eq "finished swap exit" "$?" 0
+expect_contains "finished swap said" "$out" "merged but did not put in place"
+expect_contains "finished swap: all there" "$out" "indexed 0, unchanged 151"
+expect_eq "finished swap: answers" "$(TRACUU_DB="$M" search_names thanhvienzip)" "goi.zip#a.txt"
+
+# SIGINT during a parallel build: what was committed is merged, exit 3,
+# and the next run finishes
+I="$SCRATCH/int.db"
+big="$SCRATCH/big"
+python3 "$SRC/bench/gen_corpus.py" 800 "$big" >/dev/null
+"$BIN/tracuu-index" --writers=2 --commit-interval=1 --db "$I" "$big" >"$SCRATCH/int.out" 2>&1 &
+pid=$!
+for _ in $(seq 1 100); do
+  [ -d "$I/.build/part-2" ] && [ -n "$(ls "$I/.build/part-2" 2>/dev/null)" ] && break
+  sleep 0.1
+done
+sleep 2
+kill -INT $pid
+wait $pid; rc=$?
+if [ $rc -eq 3 ]; then
+  ok
+  n=$(xapian-delve "$I" | sed -n 's/^number of documents = //p')
+  if [ "${n:-0}" -gt 0 ] && [ "$n" -lt 800 ]; then ok; else fail "interrupted build kept $n documents"; fi
+  expect_eq "interrupted: no parts left" "$(ls -A "$I" | grep -c build)" 0
+  out=$(idx --db "$I" "$big"); expect_eq "after interrupt exit" "$?" 0
+  expect_eq "after interrupt: all" \
+    "$(xapian-delve "$I" | sed -n 's/^number of documents = //p')" 800
+else
+  # it finished before the signal (a very fast machine): still whole
+  expect_eq "uninterrupted build exit" "$rc" 0
+  expect_eq "uninterrupted: all" \
+    "$(xapian-delve "$I" | sed -n 's/^number of documents = //p')" 800
+fi
+
+# bad values are refused, naming the option
+out=$(idx --writers=0 --db "$SCRATCH/x.db" "$A"); expect_eq "--writers=0" "$?" 2
+expect_contains "--writers=0 named" "$out" "--writers"
+out=$(idx --writers=9 --db "$SCRATCH/x.db" "$A"); expect_eq "--writers=9" "$?" 2
+finish
