@@ -7,8 +7,10 @@ usage: bench/run.py [--sizes 10000,100000] [--work DIR] [--rounds R]
 For each size N it generates an archive (bench/gen_corpus.py: deterministic,
 from corpus/ and the Vietnamese text Debian ships; kept in WORK and reused),
 then measures, in one run so the figures compare:
-  - indexing: tracuu-index, the bare TermGenerator indexer (bench/bare_index.cc)
-    and a tracuu-index re-run with nothing changed: wall, CPU (user+sys),
+  - indexing: tracuu-index (a first build: one writer per core, merged),
+    the same with one writer (--writers=1), the bare TermGenerator indexer
+    (bench/bare_index.cc) and a tracuu-index re-run with nothing changed:
+    wall, CPU (user+sys),
     peak memory (max RSS), index size, database revisions written;
   - queries (one process per query, R rounds of a fixed list): tracuu-search
     and quest on the same database; tracuu.cgi run as a CGI process; the page
@@ -202,6 +204,13 @@ def main():
             rev = revision(tdb)
             w2, c2, m2, _ = run_timed([tindex, "--quiet", "--db", tdb, arch])
             r["t_rerun"] = (w2, c2, m2, revision(tdb) - rev)
+            # the same build with one writer (what a first build did before
+            # the parallel writers, and what every later run does)
+            one = os.path.join(work, "tracuu-1w-%d.db" % n)
+            shutil.rmtree(one, ignore_errors=True)
+            w1, c1, m1, _ = run_timed([tindex, "--quiet", "--writers=1", "--db", one, arch])
+            r["t_index1"] = (w1, c1, m1, du_mb(one))
+            shutil.rmtree(one, ignore_errors=True)
         if not (args.keep_db and os.path.isdir(bdb)):
             shutil.rmtree(bdb, ignore_errors=True)
             w, c, m, _ = run_timed([bare, bdb, arch])
@@ -243,12 +252,16 @@ def print_table(rows, out):
                 return "-"
         out.write("| %s | %s |\n" % (label, " | ".join(cell(r) for _, r in rows)))
     line("archive", lambda r: r["archive"])
-    for key, name in (("t_index", "tracuu-index"), ("b_index", "bare TermGenerator indexer")):
+    for key, name in (("t_index", "tracuu-index"),
+                      ("t_index1", "tracuu-index --writers=1"),
+                      ("b_index", "bare TermGenerator indexer")):
         line(name + ": wall s", lambda r, k=key: "%.1f" % r[k][0])
         line(name + ": CPU s (user+sys)", lambda r, k=key: "%.1f" % r[k][1])
         line(name + ": peak memory MB", lambda r, k=key: "%.0f" % r[k][2])
         line(name + ": index MB", lambda r, k=key: "%.0f" % r[k][3])
     line("tracuu-index / bare: wall", lambda r: "%.2f×" % (r["t_index"][0] / r["b_index"][0]))
+    line("tracuu-index --writers=1 / bare: wall",
+         lambda r: "%.2f×" % (r["t_index1"][0] / r["b_index"][0]))
     line("re-run, nothing changed: wall s, revisions written",
          lambda r: "%.1f, %d" % (r["t_rerun"][0], r["t_rerun"][3]))
     line("tracuu-search per process p50 / p95 ms", lambda r: lat(r["cli"]))

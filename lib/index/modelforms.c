@@ -132,8 +132,9 @@ char *tu_model_forms_merge(const char *const *tags, const size_t *lens, size_t n
 {
     char *copy[64];
     char *forms[MAX_FORMS];
-    long counts[MAX_FORMS];
+    long counts[MAX_FORMS] = {0};
     size_t n = 0, k = 0;
+    forms[0] = NULL;
     for (; k < n_tags && k < 64; k++) {
         copy[k] = malloc(lens[k] + 1);
         if (!copy[k])
