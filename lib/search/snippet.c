@@ -5,6 +5,7 @@
 #include "base/tu_buf.h"
 #include "tracuu/normalize.h"
 #include "tracuu/tokenize.h"
+#include "text/tu_unicode.h"
 
 #define SCAN_MAX ((size_t)4 << 20)   /* look for matches in the first 4 MiB */
 
@@ -18,6 +19,7 @@ typedef struct {
     int failed;
     tracuu_token_cb watch;
     void *watch_ctx;
+    unsigned char first[256];   /* first bytes of the terms */
 } hl_ctx_t;
 
 static int match_term(const hl_ctx_t *c, const char *key, size_t kl)
@@ -43,6 +45,9 @@ static int hl_cb(const tracuu_token_t *t, void *ctx)
         c->watch(t, c->watch_ctx);
     if (t->offset < c->covered_to)
         return 0;  /* a part of a compound already matched whole */
+    int f = tu_uni_fold_first(t->s, t->len);
+    if (f >= 0 && !c->first[f])
+        return 0;  /* no term starts so: not worth folding */
     char key[4 * TRACUU_TOK_MAX_BYTES + 8];
     int kl = tracuu_norm_fold(t->s, t->len, key, sizeof key);
     if (kl <= 0)
@@ -82,6 +87,8 @@ static int find(const char *text, size_t len, char *const *terms,
     c->n_terms = n_terms;
     c->watch = watch;
     c->watch_ctx = watch_ctx;
+    for (size_t i = 0; i < n_terms; i++)
+        c->first[(unsigned char)terms[i][0]] = 1;
     if (n_terms || watch)
         tracuu_tokenize(text, len, 0, hl_cb, c);
     if (c->failed) {

@@ -6,6 +6,7 @@
 #include "base/tu_buf.h"
 #include "tracuu/normalize.h"
 #include "tracuu/tokenize.h"
+#include "text/tu_unicode.h"
 
 #define MAX_WORDS 8
 #define MAX_FORMS 64
@@ -31,6 +32,7 @@ struct tu_suggest {
     int ring_match[MAX_WORDS];    /* index of the query word it folds to, -1 */
     unsigned ring_pos[MAX_WORDS];
     size_t seen;
+    unsigned char first[256];     /* first bytes of the words' folds */
 };
 
 static void count(forms_t *fs, const char *form)
@@ -69,6 +71,8 @@ tu_suggest_t *tu_suggest_new(const char *const *words, size_t n)
             return NULL;
         }
     }
+    for (size_t i = 0; i < n; i++)
+        s->first[(unsigned char)s->fold[i][0]] = 1;
     s->n = n;
     return s;
 }
@@ -79,13 +83,20 @@ int tu_suggest_token(const tracuu_token_t *t, void *ctx)
     if (t->flags & TRACUU_TOK_PART)
         return 0;
     char fold[KEY];
-    int l = tracuu_norm_fold(t->s, t->len, fold, sizeof fold);
+    /* a token no query word starts like is not folded: it only breaks
+     * the run */
+    int f = tu_uni_fold_first(t->s, t->len);
+    int l = f >= 0 && !s->first[f] ? 1 : tracuu_norm_fold(t->s, t->len, fold, sizeof fold);
     if (l <= 0)
         return 0;
     size_t slot = s->seen % s->n;
     s->ring_match[slot] = -1;
     s->ring_pos[slot] = t->pos;
     s->ring_exact[slot][0] = '\0';
+    if (f >= 0 && !s->first[f]) {
+        s->seen++;
+        return 0;
+    }
     for (size_t j = 0; j < s->n; j++)
         if (strcmp(fold, s->fold[j]) == 0) {
             s->ring_match[slot] = (int)j;

@@ -3,6 +3,7 @@
 #ifndef TU_UNICODE_H
 #define TU_UNICODE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* 1 if the code point CP is an "NFC boundary": a starter that NFC leaves
@@ -16,6 +17,12 @@ int tu_uni_nfc_boundary(uint32_t cp);
  * ASCII byte, else 0 (then the caller takes the slow path).  Covers ASCII,
  * U+0080..U+024F and U+1E00..U+1EFF; 0 elsewhere. */
 unsigned char tu_uni_fold_ascii(uint32_t cp);
+
+/* The first byte tracuu_norm_fold would give for the N bytes at S (a
+ * token), without folding it: when its first code point folds to one ASCII
+ * byte, that byte; else -1 (fold it to know).  Lets a scanner that looks
+ * for a few words skip most tokens unfolded. */
+int tu_uni_fold_first(const char *s, size_t n);
 
 /* Vietnamese letters.  Shapes and tones as small numbers: */
 enum { TU_SH_NONE, TU_SH_CIRC, TU_SH_BREVE, TU_SH_HORN, TU_SH_STROKE };

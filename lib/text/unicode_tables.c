@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include "text/tu_unicode.h"
+#include "base/tu_utf8.h"
 
 static unsigned char boundary[0x10000 / 8];     /* bit set: NFC boundary */
 static unsigned char fold_lo[0x250];            /* U+0000..U+024F */
@@ -169,6 +170,20 @@ unsigned char tu_uni_fold_ascii(uint32_t cp)
     if (cp >= 0x1E00 && cp <= 0x1EFF)
         return fold_ext[cp - 0x1E00];
     return 0;
+}
+
+int tu_uni_fold_first(const char *s, size_t n)
+{
+    if (n == 0)
+        return -1;
+    unsigned char b = (unsigned char)s[0];
+    if (b < 0x80)
+        return (b >= 'A' && b <= 'Z') ? b + 32 : b;
+    uint32_t cp;
+    if (tu_utf8_decode((const unsigned char *)s, n, &cp) < 0)
+        return -1;
+    unsigned char c = tu_uni_fold_ascii(cp);
+    return c ? c : -1;
 }
 
 unsigned tu_uni_vn_split(uint32_t cp)

@@ -42,8 +42,9 @@ void cli_render_results(FILE *out, const tracuu_results_t *r, int color)
                 r->query);
         return;
     }
-    fprintf(out, "%u kết quả (results) %u-%zu:\n\n", r->total, r->offset + 1,
-            r->offset + r->n_hits);
+    /* past the documents Xapian checked, the total is its estimate */
+    fprintf(out, "%s%u kết quả (%sresults) %u-%zu:\n\n", r->total_exact ? "" : "khoảng ",
+            r->total, r->total_exact ? "" : "about ", r->offset + 1, r->offset + r->n_hits);
     if (r->partial)
         fputs("Các kết quả đánh dấu (một phần) chỉ chứa một phần các từ đã gõ "
               "(partial matches); để bắt buộc mọi từ: \"cụm từ\", AND, +từ.\n\n", out);

@@ -5,6 +5,10 @@
 
 #include "tu_test.h"
 #include "tracuu/tokenize.h"
+#include "tracuu/normalize.h"
+#include "text/tu_unicode.h"
+#include <dirent.h>
+#include <stdio.h>
 
 #define W TRACUU_TOK_WORD
 #define NUM TRACUU_TOK_NUMBER
@@ -259,8 +263,64 @@ static void test_seed(void)
     CHECK_INT(next, 44 + G);
 }
 
+/* tu_uni_fold_first (the snippet's and suggestion's shortcut) gives the
+ * first byte of the token's fold whenever it gives one: every token of the
+ * sample archive and of awkward text. */
+typedef struct {
+    size_t tokens, known;
+} first_t;
+
+static int first_cb(const tracuu_token_t *t, void *ctx)
+{
+    first_t *f = ctx;
+    char key[4 * TRACUU_TOK_MAX_BYTES + 8];
+    int kl = tracuu_norm_fold(t->s, t->len, key, sizeof key);
+    int b = tu_uni_fold_first(t->s, t->len);
+    f->tokens++;
+    if (b >= 0) {
+        f->known++;
+        CHECK(kl > 0 && (unsigned char)key[0] == b);
+    }
+    return 0;
+}
+
+static void test_fold_first(void)
+{
+    static const char *const odd[] = {
+        "Đảng ủy ĐẢNG ỦY đảng Ủy Ê-đê Xơ-đăng H'Drai M'Drắk 25-NQ/TW 2.450 1.250,5",
+        "Ǆ ǅ ǆ Ĳ ĳ ŉ ſ Ø ø Æ æ Œ œ ß Þ ð ı İ ﬁ ﬂ ẞ ǲ Ǳ",            /* ligatures, dotless i */
+        "A\xcc\x80nh a\xcc\x89nh Ð ð Ɖ ɖ Ɲ ƞ Ǹ ǹ ḁ Ḁ ẚ ẛ ẜ",  /* NFD, odd letters */
+        "日本語 中文 한국어 Ελληνικά русский عربى ११ ٣٤",
+    };
+    first_t f = {0, 0};
+    for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++)
+        tracuu_tokenize(odd[i], strlen(odd[i]), 0, first_cb, &f);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/corpus", tu_test_srcdir);
+    DIR *d = opendir(path);
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char p[8192];
+        snprintf(p, sizeof p, "%s/%s", path, e->d_name);
+        FILE *fp = fopen(p, "rb");
+        if (!fp)
+            continue;
+        static char buf[1 << 20];
+        size_t n = fread(buf, 1, sizeof buf, fp);
+        fclose(fp);
+        tracuu_tokenize(buf, n, 0, first_cb, &f);
+    }
+    if (d)
+        closedir(d);
+    CHECK(f.tokens > 1000);
+    CHECK(f.known * 10 > f.tokens * 9);   /* the shortcut nearly always knows */
+}
+
 void tu_test_main(void)
 {
+    test_fold_first();
     test_simple();
     test_compounds();
     test_sentences();
