@@ -294,14 +294,66 @@ static int fix_dups(const char *merged, char *const *src, size_t ns, dups_t *d)
     return rc;
 }
 
-int ix_build_finish(const char *db, int quiet)
+/* Steps 2 and 3 for the databases SRC[0..N) (in order) into DB. */
+static int merge_into(const char *db, char *const *src, size_t n, int quiet)
 {
     char dir[PATH_MAX], merged[PATH_MAX], ok[PATH_MAX];
+    struct dirent *e;
+    DIR *d;
+    int rc = -1;
     if (ix_build_path(db, NULL, dir, sizeof dir) != 0 ||
         ix_build_path(db, "merged", merged, sizeof merged) != 0 ||
         ix_build_path(db, "merged.ok", ok, sizeof ok) != 0)
         return -1;
-    /* step 2: the parts, in order */
+    rm_tree(merged);
+    char *err = NULL;
+    dups_t dups = {NULL, 0, 0, 0};
+    tracuu_status_t st = tracuu_db_compact((const char *const *)src, n, merged,
+                                           note_dup, &dups, &err);
+    int fixed = st == TRACUU_OK && !dups.failed ? fix_dups(merged, src, n, &dups) : -1;
+    for (size_t i = 0; i < dups.n; i++)
+        free(dups.keys[i]);
+    free(dups.keys);
+    if (st != TRACUU_OK || fixed != 0) {
+        fprintf(stderr, "tracuu-index: %s\n", err ? err : "cannot merge the build");
+        free(err);
+        return -1;
+    }
+    /* merged.ok lists merged's files, once they are on disk */
+    FILE *f = fopen(ok, "w");
+    d = f ? opendir(merged) : NULL;
+    if (!d) {
+        fprintf(stderr, "tracuu-index: %s: %s\n", f ? merged : ok, strerror(errno));
+        if (f)
+            fclose(f);
+        return -1;
+    }
+    while ((e = readdir(d))) {
+        char p[PATH_MAX];
+        if (e->d_name[0] == '.' || strcmp(e->d_name, "flintlock") == 0 ||
+            snprintf(p, sizeof p, "%s/%s", merged, e->d_name) >= (int)sizeof p)
+            continue;
+        sync_path(p, 0);
+        fprintf(f, "%s\n", e->d_name);
+    }
+    closedir(d);
+    if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
+        fprintf(stderr, "tracuu-index: %s: %s\n", ok, strerror(errno));
+        fclose(f);
+        return -1;
+    }
+    fclose(f);
+    sync_path(dir, 1);
+    rc = swap_in(db, quiet);
+    return rc;
+}
+
+int ix_build_finish(const char *db, int quiet)
+{
+    char dir[PATH_MAX];
+    if (ix_build_path(db, NULL, dir, sizeof dir) != 0)
+        return -1;
+    /* the parts, in order */
     char *src[MAX_PARTS + 1];
     size_t n = 0;
     DIR *d = opendir(dir);
@@ -327,55 +379,24 @@ int ix_build_finish(const char *db, int quiet)
     }
     closedir(d);
     qsort(src, n, sizeof *src, cmp_parts);
-    int rc = -1;
-    if (n == 0) {
-        rc = rm_tree(dir) == 0 ? 0 : -1;   /* nothing was committed */
-        goto out;
-    }
-    rm_tree(merged);
-    char *err = NULL;
-    dups_t dups = {NULL, 0, 0, 0};
-    tracuu_status_t st = tracuu_db_compact((const char *const *)src, n, merged,
-                                           note_dup, &dups, &err);
-    int fixed = st == TRACUU_OK && !dups.failed ? fix_dups(merged, src, n, &dups) : -1;
-    for (size_t i = 0; i < dups.n; i++)
-        free(dups.keys[i]);
-    free(dups.keys);
-    if (st != TRACUU_OK || fixed != 0) {
-        fprintf(stderr, "tracuu-index: %s\n", err ? err : "cannot merge the build");
-        free(err);
-        goto out;
-    }
-    /* merged.ok lists merged's files, once they are on disk */
-    FILE *f = fopen(ok, "w");
-    d = f ? opendir(merged) : NULL;
-    if (!d) {
-        fprintf(stderr, "tracuu-index: %s: %s\n", f ? merged : ok, strerror(errno));
-        if (f)
-            fclose(f);
-        goto out;
-    }
-    while ((e = readdir(d))) {
-        char p[PATH_MAX];
-        if (e->d_name[0] == '.' || strcmp(e->d_name, "flintlock") == 0 ||
-            snprintf(p, sizeof p, "%s/%s", merged, e->d_name) >= (int)sizeof p)
-            continue;
-        sync_path(p, 0);
-        fprintf(f, "%s\n", e->d_name);
-    }
-    closedir(d);
-    if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
-        fprintf(stderr, "tracuu-index: %s: %s\n", ok, strerror(errno));
-        fclose(f);
-        goto out;
-    }
-    fclose(f);
-    sync_path(dir, 1);
-    rc = swap_in(db, quiet);
-out:
+    int rc = n ? merge_into(db, src, n, quiet)
+               : (rm_tree(dir) == 0 ? 0 : -1);   /* nothing was committed */
     for (size_t i = 0; i < n; i++)
         free(src[i]);
     return rc;
+}
+
+int ix_build_compact(const char *db, int quiet)
+{
+    char path[PATH_MAX];
+    size_t l = strlen(db);
+    while (l > 1 && db[l - 1] == '/')
+        l--;
+    if (ix_build_start(db) != 0 ||
+        snprintf(path, sizeof path, "%.*s", (int)l, db) >= (int)sizeof path)
+        return -1;
+    char *src[1] = {path};
+    return merge_into(db, src, 1, quiet);
 }
 
 int ix_build_recover(const char *db, int quiet)

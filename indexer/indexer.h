@@ -129,6 +129,9 @@ int ix_build_start(const char *db);
 /* Merge and compact the parts in DB/.build into DB, then remove DB/.build.
  * 0, or -1 named on stderr (the parts are kept for the next run). */
 int ix_build_finish(const char *db, int quiet);
+/* Compact the database DB in place (through DB/.build/merged, the same
+ * steps): the end of a first build with one writer.  0, or -1 named. */
+int ix_build_compact(const char *db, int quiet);
 /* Before a run: finish what an interrupted first build left in DB/.build
  * (nothing there: 0 at once).  0, or -1 named on stderr. */
 int ix_build_recover(const char *db, int quiet);

@@ -679,7 +679,8 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
      * each writer filling a part database, merged and compacted at the end
      * (build.c).  Otherwise the main thread writes the database in place. */
     unsigned n_writers = 1;
-    if (db && n_jobs && tracuu_db_doccount(db) == 0)
+    int first_build = db && n_jobs && tracuu_db_doccount(db) == 0;
+    if (first_build)
         n_writers = build_writers(o, n_jobs);
     int building = n_writers > 1;
     writer_t w[IX_MAX_WRITERS];
@@ -790,6 +791,11 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
         }
     }
     tracuu_db_close(db);
+    /* a first build written in place is compacted too (the parts of a
+     * build on several writers are compacted as they are merged) */
+    if (!building && first_build && !dbfail && !st->interrupted && st->indexed &&
+        ix_build_compact(o->db_path, o->quiet) != 0)
+        dbfail = 1;
     if (building) {
         /* every part committed, then merged into the database: also when
          * interrupted, so what was done is kept */
