@@ -23,6 +23,8 @@
 #include <memory>
 #include <new>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 #include <xapian.h>
 
@@ -45,36 +47,43 @@ tracuu_query *wrap(const Xapian::Query &q)
 std::vector<std::pair<std::string, uint32_t> >
 split_counts(const Xapian::ValueCountMatchSpy &spy, double scale)
 {
-    std::map<std::string, uint32_t> counts;   /* byte order */
-    std::vector<std::string> seen;
+    /* one entry per item; the spy's values are distinct lists, so an item
+     * is met once per list holding it */
+    std::unordered_map<std::string, uint32_t> counts;
+    counts.reserve(1024);
+    std::vector<std::string_view> seen;
     for (Xapian::TermIterator it = spy.values_begin(); it != spy.values_end(); ++it) {
         const std::string v = *it;
         const uint32_t n = it.get_termfreq();
+        const std::string_view sv(v);
         seen.clear();
         size_t start = 0;
-        while (start <= v.size()) {
-            size_t nl = v.find('\n', start);
-            if (nl == std::string::npos)
-                nl = v.size();
-            if (nl > start && v[start] != '\x01') {  /* \x01: a hash prefix */
-                std::string item(v, start, nl - start);
+        while (start <= sv.size()) {
+            size_t nl = sv.find('\n', start);
+            if (nl == std::string_view::npos)
+                nl = sv.size();
+            if (nl > start && sv[start] != '\x01') {  /* \x01: a hash prefix */
+                std::string_view item = sv.substr(start, nl - start);
                 if (std::find(seen.begin(), seen.end(), item) == seen.end()) {
-                    counts[item] += n;
+                    auto r = counts.try_emplace(std::string(item), 0);
+                    r.first->second += n;
                     seen.push_back(item);
                 }
             }
             start = nl + 1;
         }
     }
-    if (scale != 1.0)
-        for (auto &c : counts)
-            c.second = static_cast<uint32_t>(c.second * scale + 0.5);
-    std::vector<std::pair<std::string, uint32_t> > out(counts.begin(), counts.end());
-    std::stable_sort(out.begin(), out.end(),
-                     [](const std::pair<std::string, uint32_t> &x,
-                        const std::pair<std::string, uint32_t> &y) {
-                         return x.second > y.second;
-                     });
+    std::vector<std::pair<std::string, uint32_t> > out;
+    out.reserve(counts.size());
+    for (auto &c : counts)
+        out.emplace_back(c.first, scale != 1.0 ? static_cast<uint32_t>(c.second * scale + 0.5)
+                                               : c.second);
+    /* by count, then in byte order (as the ordered map gave before) */
+    std::sort(out.begin(), out.end(),
+              [](const std::pair<std::string, uint32_t> &x,
+                 const std::pair<std::string, uint32_t> &y) {
+                  return x.second != y.second ? x.second > y.second : x.first < y.first;
+              });
     return out;
 }
 
