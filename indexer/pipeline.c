@@ -543,14 +543,55 @@ static void consume(writer_t *w, const ix_opts_t *o, result_t *r)
     pthread_mutex_unlock(&p->mu);
 }
 
+/* The writer takes the results in the order of the sorted file list, so
+ * documents are numbered in path order whatever the workers' timing (the
+ * same archive gives the same database, and equal scores the same order).
+ * A result that comes early waits in a window of REORDER; one further ahead
+ * (a file far slower than those after it) is written at once. */
+#define REORDER 64
+
+static void write_one(writer_t *w, result_t *r)
+{
+    consume(w, w->p->o, r);
+    result_free(r);
+}
+
 static void *writer_main(void *arg)
 {
     writer_t *w = arg;
+    pipe_t *p = w->p;
+    result_t *wait[REORDER] = {NULL};
+    unsigned char *ahead = calloc(p->n_jobs / 8 + 1, 1);  /* written early */
+    size_t next = 0;  /* index of the next result in order */
     result_t *r;
-    while ((r = take(w->p))) {
-        consume(w, w->p->o, r);
-        result_free(r);
+    while ((r = take(p))) {
+        size_t i = (size_t)(r->job - p->jobs);
+        if (!ahead || i < next || i - next >= REORDER) {
+            if (ahead && i >= next)
+                ahead[i / 8] |= (unsigned char)(1u << (i % 8));
+            write_one(w, r);
+        } else {
+            wait[i % REORDER] = r;
+        }
+        for (;;) {   /* everything now in order */
+            result_t *q = wait[next % REORDER];
+            if (q && (size_t)(q->job - p->jobs) == next) {
+                wait[next % REORDER] = NULL;
+                write_one(w, q);
+            } else if (!(ahead && next < p->n_jobs &&
+                         (ahead[next / 8] & (1u << (next % 8))))) {
+                break;
+            }
+            next++;
+        }
     }
+    /* results after a job never done (a stop): in order */
+    for (size_t k = 0; k < REORDER; k++, next++)
+        if (wait[next % REORDER]) {
+            write_one(w, wait[next % REORDER]);
+            wait[next % REORDER] = NULL;
+        }
+    free(ahead);
     return NULL;
 }
 
