@@ -3,6 +3,7 @@
 
 usage: bench/run.py [--sizes 10000,100000] [--work DIR] [--rounds R]
                     [--wrk-seconds S] [--build DIR] [--keep-db]
+                    [--no-yardsticks]
 
 For each size N it generates an archive (bench/gen_corpus.py: deterministic,
 from corpus/ and the Vietnamese text Debian ships; kept in WORK and reused),
@@ -169,6 +170,8 @@ def main():
     ap.add_argument("--wrk-seconds", type=int, default=10)
     ap.add_argument("--build", default=os.path.join(ROOT, "build-bench"))
     ap.add_argument("--keep-db", action="store_true")
+    ap.add_argument("--no-yardsticks", action="store_true",
+                    help="skip the bare indexer and the one-writer build (1M)")
     args = ap.parse_args()
     for tool in ("quest", "xapian-delve", "lighttpd", "wrk", "/usr/bin/time"):
         if not shutil.which(tool):
@@ -204,6 +207,7 @@ def main():
             rev = revision(tdb)
             w2, c2, m2, _ = run_timed([tindex, "--quiet", "--db", tdb, arch])
             r["t_rerun"] = (w2, c2, m2, revision(tdb) - rev)
+        if not (args.keep_db and os.path.isdir(tdb)) and not args.no_yardsticks:
             # the same build with one writer (what a first build did before
             # the parallel writers, and what every later run does)
             one = os.path.join(work, "tracuu-1w-%d.db" % n)
@@ -211,7 +215,7 @@ def main():
             w1, c1, m1, _ = run_timed([tindex, "--quiet", "--writers=1", "--db", one, arch])
             r["t_index1"] = (w1, c1, m1, du_mb(one))
             shutil.rmtree(one, ignore_errors=True)
-        if not (args.keep_db and os.path.isdir(bdb)):
+        if not (args.keep_db and os.path.isdir(bdb)) and not args.no_yardsticks:
             shutil.rmtree(bdb, ignore_errors=True)
             w, c, m, _ = run_timed([bare, bdb, arch])
             r["b_index"] = (w, c, m, du_mb(bdb))
