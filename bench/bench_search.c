@@ -1,6 +1,8 @@
 /* bench_search: query latency of libtracuu's search (parse, Xapian, data,
  * snippets, suggestion), in one process, without program start-up.
- * usage: bench_search DB [ROUNDS]   prints one line per query and a total. */
+ * usage: bench_search DB [ROUNDS [QUERY]]   prints one line per query and a
+ * total; with QUERY, runs only that query (one of the list, or any other
+ * text), e.g. under callgrind or perf. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +34,7 @@ int main(int argc, char **argv)
         "2.450", "uy ban nhan dan",
     };
     if (argc < 2) {
-        fprintf(stderr, "usage: bench_search DB [ROUNDS]\n");
+        fprintf(stderr, "usage: bench_search DB [ROUNDS [QUERY]]\n");
         return 2;
     }
     int rounds = argc > 2 ? (int)strtol(argv[2], NULL, 10) : 20;
@@ -46,21 +48,32 @@ int main(int argc, char **argv)
         return 1;
     }
     size_t nq = sizeof queries / sizeof queries[0];
+    const char *only = argc > 3 ? argv[3] : NULL;
+    size_t q0 = 0;
+    if (only) {
+        /* the query's place in the list keeps its facet setting */
+        size_t k;
+        for (k = 0; k < nq && strcmp(queries[k], only) != 0; k++)
+            ;
+        q0 = k;
+        nq = k + 1;
+    }
     double *all = malloc(nq * (size_t)rounds * sizeof *all);
     size_t n_all = 0;
     printf("%u documents\n%-40s %8s %9s %9s\n", tracuu_db_doccount(db), "query",
            "matches", "p50 ms", "max ms");
-    for (size_t q = 0; q < nq && all; q++) {
+    for (size_t q = q0; q < nq && all; q++) {
         double t[1000];
         uint32_t total = 0;
         int facets = q % 2;
+        const char *text = only ? only : queries[q];
         for (int r = 0; r < rounds && r < 1000; r++) {
-            tracuu_search_req_t req = {.query = queries[q], .limit = 10,
+            tracuu_search_req_t req = {.query = text, .limit = 10,
                                        .want_suggestion = 1, .want_facets = facets};
             tracuu_results_t *res = NULL;
             double t0 = now();
             if (tracuu_search(db, &req, &res, &err) != TRACUU_OK) {
-                fprintf(stderr, "bench_search: %s: %s\n", queries[q], err ? err : "?");
+                fprintf(stderr, "bench_search: %s: %s\n", text, err ? err : "?");
                 free(err);
                 err = NULL;
                 break;
@@ -72,7 +85,7 @@ int main(int argc, char **argv)
         }
         int n = rounds < 1000 ? rounds : 1000;
         qsort(t, (size_t)n, sizeof *t, cmp);
-        printf("%-40s %8u %9.2f %9.2f%s\n", queries[q], total, t[n / 2], t[n - 1],
+        printf("%-40s %8u %9.2f %9.2f%s\n", text, total, t[n / 2], t[n - 1],
                facets ? "  (with facets)" : "");
     }
     qsort(all, n_all, sizeof *all, cmp);
