@@ -42,6 +42,8 @@ typedef struct {
     tu_parsed_t *out;
     int in_neg;        /* under NOT: terms are not highlighted */
     int saw_and;       /* an explicit AND: every word is required */
+    int whole;         /* searched over the whole archive (tu_query_parse_whole) */
+    int in_or;         /* in the second or a later branch of a top-level OR */
 } parser_t;
 
 /* ------------------------------------------------------------- lexing */
@@ -299,42 +301,78 @@ static void prefix_token(parser_t *p, const tracuu_token_t *t, const char *key,
     }
 }
 
-static tracuu_query_t *tokens_query(parser_t *p, const toks_t *ts,
-                                    const char *prefix)
+/* TOKENS_QUERY in two parts: the words (a term, a compound's
+ * alternatives, or the phrase), returned, and the accent-exact boost of the
+ * marked words into *BOOST (NULL if none).
+ *
+ * INSIDE: a phrase carries its boost itself, as an alternative of its first
+ * marked word: "(chuyen OR (XAchuyển AND XAđổi AND XAsố)) PHRASE doi
+ * PHRASE so".  The same matches (the XA terms have no positions: the word's
+ * positions are the term's) and the same weight (the phrase's, plus the
+ * boost's where every exact form is found), but where the phrase only adds
+ * weight (an AND_MAYBE's right-hand side) Xapian checks it document by
+ * document, whereas "phrase AND_MAYBE boost" there is moved along on its
+ * own: the phrase tried on every document holding its words, until it is
+ * found. */
+static tracuu_query_t *tokens_parts(parser_t *p, const toks_t *ts,
+                                    const char *prefix, int inside,
+                                    tracuu_query_t **boost)
 {
     tracuu_query_t *fold[64], *exact[64];
-    size_t nf = 0, ne = 0;
+    size_t nf = 0, ne = 0, marked = 0;
     char key[KEY_MAX];
     for (size_t i = 0; i < ts->n; i++) {
         const tracuu_token_t *t = &ts->tok[i];
         int kl = tracuu_norm_fold(t->s, t->len, key, sizeof key);
         if (kl <= 0)
             continue;
+        size_t ne0 = ne;
         if (starred(p, t)) {
             prefix_token(p, t, key, (size_t)kl, prefix, ts->n > 1, fold, &nf,
                          exact, &ne);
-            continue;
+        } else {
+            fold[nf++] = tu_qterm_word(prefix, t, key, (size_t)kl);
+            if (!p->in_neg)
+                add_str(&p->out->hl, &p->out->n_hl, key, (size_t)kl);
+            if (!*prefix && tracuu_has_marks(t->s, t->len)) {
+                int el = tracuu_norm_exact(t->s, t->len, key, sizeof key);
+                if (el > 0)
+                    exact[ne++] = tu_qterm(TU_PREFIX_EXACT, key, (size_t)el);
+            }
         }
-        fold[nf++] = tu_qterm_word(prefix, t, key, (size_t)kl);
-        if (!p->in_neg)
-            add_str(&p->out->hl, &p->out->n_hl, key, (size_t)kl);
-        if (!*prefix && tracuu_has_marks(t->s, t->len)) {
-            int el = tracuu_norm_exact(t->s, t->len, key, sizeof key);
-            if (el > 0)
-                exact[ne++] = tu_qterm(TU_PREFIX_EXACT, key, (size_t)el);
-        }
+        if (ne0 == 0 && ne > 0)
+            marked = nf - 1;
     }
-    if (nf == 0)
+    *boost = NULL;
+    if (nf == 0) {
+        for (size_t i = 0; i < ne; i++)
+            tracuu_query_free(exact[i]);
         return NULL;
+    }
+    tracuu_query_t *ex = NULL;
+    if (ne > 0)
+        ex = ne == 1 ? exact[0] : tracuu_query_combine(TRACUU_OP_AND, exact, ne, 0);
+    if (ex && inside && nf > 1) {
+        tracuu_query_t *alt[2] = {fold[marked], ex};
+        fold[marked] = tracuu_query_combine(TRACUU_OP_OR, alt, 2, 0);
+        ex = NULL;
+    }
     tracuu_query_t *q = nf == 1 ? fold[0]
                                 : tracuu_query_combine(TRACUU_OP_PHRASE, fold, nf, 0);
     if (ts->n == 1 && (ts->tok[0].flags & TRACUU_TOK_COMPOUND) &&
         !starred(p, &ts->tok[0]))
         q = compound_query(q, &ts->tok[0], prefix);
-    if (ne == 0)
+    *boost = ex;
+    return q;
+}
+
+static tracuu_query_t *tokens_query(parser_t *p, const toks_t *ts,
+                                    const char *prefix)
+{
+    tracuu_query_t *boost;
+    tracuu_query_t *q = tokens_parts(p, ts, prefix, 0, &boost);
+    if (!boost)
         return q;
-    tracuu_query_t *boost = ne == 1 ? exact[0]
-                                    : tracuu_query_combine(TRACUU_OP_AND, exact, ne, 0);
     tracuu_query_t *pair[2] = {q, boost};
     return tracuu_query_combine(TRACUU_OP_AND_MAYBE, pair, 2, 0);
 }
@@ -872,14 +910,64 @@ static tracuu_query_t *near_chain(parser_t *p, const lexeme_t *first)
 /* The boosts of a run of unquoted words whose tokens are TS: the run as a
  * phrase, and the run within a few words (nearness).  Added even when the
  * whole run is one abbreviation's expansion ("ủy ban nhân dân" = UBND). */
-/* The run TS as a phrase (ranks first; already highlighted). */
-static tracuu_query_t *run_phrase(parser_t *p, const toks_t *ts)
+/* The run TS as a phrase (ranks first; already highlighted), and into *EX
+ * the accent-exact boost of its marked words (NULL if none; INSIDE: see
+ * tokens_parts). */
+static tracuu_query_t *run_phrase(parser_t *p, const toks_t *ts, int inside,
+                                  tracuu_query_t **ex)
 {
     int save = p->in_neg;
     p->in_neg = 1;  /* already highlighted */
-    tracuu_query_t *ph = tokens_query(p, ts, "");
+    tracuu_query_t *ph = tokens_parts(p, ts, "", inside, ex);
     p->in_neg = save;
     return ph;
+}
+
+/* 1 if the phrase of the run TS is over the very terms of its nearness
+ * (run_near): no prefix* and no compound (whose joined form is an
+ * alternative), so a document holding the phrase also holds the nearness. */
+static int run_plain(const parser_t *p, const toks_t *ts)
+{
+    for (size_t i = 0; i < ts->n; i++)
+        if (starred(p, &ts->tok[i]) || (ts->tok[i].flags & TRACUU_TOK_COMPOUND))
+            return 0;
+    return 1;
+}
+
+/* Q with the boosts of a run (all taken; any may be NULL): the phrase PH
+ * with the exact-form boost EX of its marked words, and the nearness NEAR.
+ * They weigh after any NOT, so excluded documents cost no position checks;
+ * each is the right-hand side of its own AND_MAYBE, which Xapian checks
+ * only on the documents of its left.  The weights, so the ranking, are
+ * those of Q, the phrase and the nearness added up.
+ *
+ * NEST (the run is the whole query, over the whole archive: see
+ * parse_and): the phrase (its boost inside, tokens_parts) hangs under the
+ * nearness.  The nearness is then moved along on its own, through the
+ * documents holding the run's words (Q's documents), and the phrase is
+ * tried only where the words stand near: a document where they stand
+ * apart costs one position check, not two, and "PH AND_MAYBE EX" is never
+ * moved along on its own (the phrase tried on every document holding its
+ * words until it is found). */
+static tracuu_query_t *with_run_boosts(tracuu_query_t *q, tracuu_query_t *ph,
+                                       tracuu_query_t *ex, tracuu_query_t *near,
+                                       int nest)
+{
+    if (ex) {
+        tracuu_query_t *pair[2] = {ph, ex};
+        ph = tracuu_query_combine(TRACUU_OP_AND_MAYBE, pair, 2, 0);
+    }
+    if (nest && near && ph) {
+        tracuu_query_t *in[2] = {near, ph};
+        tracuu_query_t *pair[2] = {q, tracuu_query_combine(TRACUU_OP_AND_MAYBE, in, 2, 0)};
+        return tracuu_query_combine(TRACUU_OP_AND_MAYBE, pair, 2, 0);
+    }
+    tracuu_query_t *late[2] = {ph, near};
+    for (size_t i = 0; i < 2; i++) {
+        tracuu_query_t *pair[2] = {q, late[i]};
+        q = late[i] ? tracuu_query_combine(TRACUU_OP_AND_MAYBE, pair, 2, 0) : q;
+    }
+    return q;
 }
 
 /* The run TS within a few words (ranks next): NULL for fewer than 2 words. */
@@ -975,7 +1063,18 @@ static node_t parse_and(parser_t *p)
             break;
         }
     }
-    tracuu_query_t *relaxed = NULL, *near_late = NULL;
+    tracuu_query_t *relaxed = NULL, *near_late = NULL, *ph_late = NULL,
+                   *ex_late = NULL;
+    /* the top level of a query searched over the whole archive: the
+     * phrase's boosts stay the right-hand sides of the top AND_MAYBEs (a
+     * filter would merge them into one OR with the words' boosts, where
+     * Xapian 1.4 weighs a phrase checked document by document even on a
+     * document it does not hold), so the phrase carries its exact-form
+     * boost inside (tokens_parts); if the run is the whole query, its
+     * phrase hangs under its nearness (with_run_boosts) */
+    int inside = p->whole && p->depth == 0 && !p->in_neg && !p->in_or &&
+                 !p->err && peek(p)->kind == L_END;
+    int nest = inside && np == 0 && nn == 0;
     if (nrun) {
         tu_item_t wq[MAX_NODES];
         size_t nw = words_run(p, run, nrun, wq);
@@ -985,7 +1084,7 @@ static node_t parse_and(parser_t *p)
             /* all words (question and filler words optional); the run as a
              * phrase ranks first, the run within a few words next; a
              * relaxed query beside for partial matching */
-            tracuu_query_t *ph = NULL, *near = NULL;
+            tracuu_query_t *ph = NULL, *ex = NULL, *near = NULL;
             if (nrun > 1) {
                 toks_t ts = {.n = 0};
                 for (size_t i = 0; i < nrun && ts.n < 60; i++) {
@@ -994,7 +1093,8 @@ static node_t parse_and(parser_t *p)
                     for (size_t j = 0; j < one.n && ts.n < 60; j++)
                         ts.tok[ts.n++] = one.tok[j];
                 }
-                ph = run_phrase(p, &ts);
+                nest = nest && run_plain(p, &ts);
+                ph = run_phrase(p, &ts, inside, &ex);
                 near = run_near(p, &ts);
             }
             tu_partial_mark(p->db, wq, nw);
@@ -1003,13 +1103,18 @@ static node_t parse_and(parser_t *p)
                     wq[i].pair = pair_query(p, &wq[i], &wq[i + 1]);
                 relaxed = tu_partial_relax(wq, nw, &p->out->partial);
             }
-            group = tu_partial_strict(wq, nw, ph);
-            /* nearness weighs last, after any NOT: excluded documents
-             * cost no position checks */
-            if (group)
+            group = tu_partial_strict(wq, nw, NULL);
+            /* the phrase and the nearness weigh last, after any NOT
+             * (with_run_boosts) */
+            if (group) {
+                ph_late = ph;
+                ex_late = ex;
                 near_late = near;
-            else
+            } else {
+                tracuu_query_free(ph);
+                tracuu_query_free(ex);
                 tracuu_query_free(near);
+            }
         }
         if (group)
             pos[np++] = group;
@@ -1020,13 +1125,17 @@ static node_t parse_and(parser_t *p)
         for (size_t i = 0; i < nn; i++)
             tracuu_query_free(neg[i]);
         tracuu_query_free(relaxed);
+        tracuu_query_free(ph_late);
+        tracuu_query_free(ex_late);
         tracuu_query_free(near_late);
         return r;
     }
-    if (np == 0)
+    if (np == 0) {
         tracuu_query_free(relaxed), relaxed = NULL;
-    if (np == 0)
+        tracuu_query_free(ph_late), ph_late = NULL;
+        tracuu_query_free(ex_late), ex_late = NULL;
         tracuu_query_free(near_late), near_late = NULL;
+    }
     if (np == 0 && nn == 0)
         return r;
     if (np == 0) {
@@ -1062,10 +1171,7 @@ static node_t parse_and(parser_t *p)
         memcpy(subs + 1, neg, nn * sizeof *neg);
         pq = tracuu_query_combine(TRACUU_OP_AND_NOT, subs, nn + 1, 0);
     }
-    if (near_late) {
-        tracuu_query_t *subs[2] = {pq, near_late};
-        pq = tracuu_query_combine(TRACUU_OP_AND_MAYBE, subs, 2, 0);
-    }
+    pq = with_run_boosts(pq, ph_late, ex_late, near_late, nest && np == 1);
     r.q = pq;
     return r;
 }
@@ -1097,7 +1203,10 @@ static node_t parse_or(parser_t *p)
             fail(p, at, "OR needs a term before and after it");
             break;
         }
+        int in_or = p->in_or;
+        p->in_or = 1;
         node_t right = parse_and(p);
+        p->in_or = in_or;
         if (na < MAX_NODES)
             alts[na++] = positive(right);
         else
@@ -1114,8 +1223,8 @@ static node_t parse_or(parser_t *p)
     return r;
 }
 
-tracuu_status_t tu_query_parse(tracuu_db_t *db, const char *text,
-                               tu_parsed_t *out, char **errmsg)
+static tracuu_status_t parse_query(tracuu_db_t *db, const char *text,
+                                   int whole, tu_parsed_t *out, char **errmsg)
 {
     memset(out, 0, sizeof *out);
     if (errmsg)
@@ -1142,7 +1251,7 @@ tracuu_status_t tu_query_parse(tracuu_db_t *db, const char *text,
         len = strlen(nfc);
         out->partial.pasted = 1;
     }
-    parser_t p = {.db = db, .text = nfc, .len = len, .out = out};
+    parser_t p = {.db = db, .text = nfc, .len = len, .out = out, .whole = whole};
     out->only_words = 1;
     node_t n = parse_or(&p);
     if (!p.err && peek(&p)->kind != L_END)
@@ -1172,6 +1281,18 @@ tracuu_status_t tu_query_parse(tracuu_db_t *db, const char *text,
     }
     free(nfc);
     return rc;
+}
+
+tracuu_status_t tu_query_parse(tracuu_db_t *db, const char *text,
+                               tu_parsed_t *out, char **errmsg)
+{
+    return parse_query(db, text, 0, out, errmsg);
+}
+
+tracuu_status_t tu_query_parse_whole(tracuu_db_t *db, const char *text,
+                                     tu_parsed_t *out, char **errmsg)
+{
+    return parse_query(db, text, 1, out, errmsg);
 }
 
 void tu_parsed_clear(tu_parsed_t *p)

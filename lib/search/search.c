@@ -89,6 +89,18 @@ static tracuu_query_t *with_filters(tracuu_query_t *q,
     return tracuu_query_combine(TRACUU_OP_FILTER, subs, n, 0);
 }
 
+/* 1 if the request searches the whole archive: no facet filter (those of
+ * with_filters) and no access scope on DB. */
+static int whole_archive(tracuu_db_t *db, const tracuu_search_req_t *req)
+{
+    const char *const f[] = {req->type, req->issuer, req->cited_type,
+                             req->cited_issuer, req->model};
+    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+        if (f[i] && *f[i])
+            return 0;
+    return !(req->year > 0 && req->year < 10000) && !tracuu_db_is_scoped(db);
+}
+
 static char *xstrdup(const char *s)
 {
     return strdup(s ? s : "");
@@ -194,7 +206,9 @@ tracuu_status_t tu_search_run(tracuu_db_t *db, const tracuu_search_req_t *req,
         pq = *given;
         memset(given, 0, sizeof *given);
     } else {
-        rc = tu_query_parse(db, req->query, &pq, &perr);
+        rc = whole_archive(db, req)
+                 ? tu_query_parse_whole(db, req->query, &pq, &perr)
+                 : tu_query_parse(db, req->query, &pq, &perr);
     }
     if (rc != TRACUU_OK) {
         set_err(errmsg, perr ? perr : strdup(tracuu_status_to_string(rc)));

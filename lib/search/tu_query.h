@@ -30,6 +30,13 @@ typedef struct {
  * where (character position, counted from 1). */
 tracuu_status_t tu_query_parse(tracuu_db_t *db, const char *text,
                                tu_parsed_t *out, char **errmsg);
+/* tu_query_parse for a search of the whole archive: no facet filter and no
+ * access scope keeps documents of the query out.  Then the phrase of a run
+ * of words that is the whole query is tried only where its nearness holds
+ * (lib/search/query.c, with_run_boosts); the matches and weights are those
+ * of tu_query_parse. */
+tracuu_status_t tu_query_parse_whole(tracuu_db_t *db, const char *text,
+                                     tu_parsed_t *out, char **errmsg);
 void tu_parsed_clear(tu_parsed_t *p);
 
 /* The folded key of a value typed for a boolean field, as the indexer

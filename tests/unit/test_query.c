@@ -1,10 +1,14 @@
 /* The query parser: exact Xapian queries for the syntax, clear errors for
  * malformed input, and no crash or leak on random input (a replayed fuzz
  * corpus of generated strings). */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "tu_test.h"
+#include "index/tu_indexdoc.h"
 #include "search/tu_query.h"
+#include "tracuu/meta.h"
 #include "tracuu/search.h"
 
 static char *describe(const char *q)
@@ -177,8 +181,147 @@ static void test_typing(void)
     bad("cau NEAR tr*", "prefix* cannot stand beside NEAR");
 }
 
+static char *describe_whole(const char *q)
+{
+    tu_parsed_t p;
+    char *err = NULL;
+    if (tu_query_parse_whole(NULL, q, &p, &err) != TRACUU_OK) {
+        fprintf(stderr, "parse failed: %s: %s\n", q, err ? err : "?");
+        free(err);
+        return NULL;
+    }
+    char *d = p.q ? tracuu_query_describe(p.q) : strdup("(empty)");
+    tu_parsed_clear(&p);
+    return d;
+}
+
+static void whole_contains(const char *q, const char *want)
+{
+    char *d = describe_whole(q);
+    CHECK(d && strstr(d, want));
+    if (d && !strstr(d, want))
+        fprintf(stderr, "  %s (whole)\n  -> %s\n  want %s\n", q, d, want);
+    free(d);
+}
+
+/* The boosts of a run come after any NOT (excluded documents cost no
+ * position checks); searched over the whole archive, a run that is the
+ * whole query hangs its phrase (exact forms inside) under its nearness. */
+static void test_boost_shapes(void)
+{
+    contains("cong tac NOT kheo",
+             "((cong AND tac) AND_NOT kheo) AND_MAYBE (cong PHRASE 2 tac))");
+    contains("Dân vận", "AND_MAYBE ((dan PHRASE 2 van) AND_MAYBE (XAdân AND XAvận)))");
+    whole_contains("phat trien",
+                   "((phat AND trien) AND_MAYBE ((phat NEAR 5 trien) AND_MAYBE "
+                   "(phat PHRASE 2 trien)))");
+    whole_contains("chuyển đổi số",
+                   "AND_MAYBE ((chuyen NEAR 6 doi NEAR 6 so) AND_MAYBE ((chuyen OR "
+                   "(XAchuyển AND XAđổi AND XAsố)) PHRASE 3 doi PHRASE 3 so))");
+    /* not the whole query: each boost on its own, after the NOT */
+    whole_contains("Dân vận NOT khéo",
+                   "AND_NOT (kheo AND_MAYBE XAkhéo)) AND_MAYBE ((dan OR (XAdân AND "
+                   "XAvận)) PHRASE 2 van)) AND_MAYBE (dan NEAR 5 van)");
+    whole_contains("(phat trien) OR kinh te", "(phat PHRASE 2 trien)) AND_MAYBE");
+    /* a prefix* is not in the nearness: the phrase on its own */
+    whole_contains("phat trien tr*",
+                   "AND_MAYBE (phat PHRASE 3 trien PHRASE 3 tr)) AND_MAYBE "
+                   "(phat NEAR 5 trien)");
+}
+
+/* The shapes of tu_query_parse_whole weigh every document as those of
+ * tu_query_parse: the same documents in the same order, the same weights
+ * (but for the order of the additions). */
+static void add_doc(tracuu_db_t *db, const char *path, const char *text)
+{
+    tracuu_meta_t m;
+    memset(&m, 0, sizeof m);
+    CHECK_INT(tracuu_meta_extract(text, strlen(text), &m), TRACUU_OK);
+    tu_docinput_t in = {.path = path, .text = text, .len = strlen(text),
+                        .format = "txt", .meta = &m, .size = 1, .mtime = "1.0"};
+    tracuu_doc_t *d = NULL;
+    CHECK_INT(tu_build_doc(&in, &d), TRACUU_OK);
+    char uid[TU_UID_MAX + 1];
+    tu_uid_term(path, uid);
+    CHECK_INT(tracuu_db_replace(db, uid, d, NULL), TRACUU_OK);
+    tracuu_doc_free(d);
+    tracuu_meta_clear(&m);
+}
+
+static void same_ranking(tracuu_db_t *db, const char *q)
+{
+    tu_parsed_t a, b;
+    CHECK_INT(tu_query_parse(db, q, &a, NULL), TRACUU_OK);
+    CHECK_INT(tu_query_parse_whole(db, q, &b, NULL), TRACUU_OK);
+    tracuu_search_opts_t o;
+    memset(&o, 0, sizeof o);
+    o.limit = 100;
+    o.sort_slot = -1;
+    o.check_at_least = 100;
+    tracuu_mset_t *ma = NULL, *mb = NULL;
+    CHECK(a.q && tracuu_db_search(db, a.q, &o, &ma) == TRACUU_OK);
+    CHECK(b.q && tracuu_db_search(db, b.q, &o, &mb) == TRACUU_OK);
+    uint32_t n = tracuu_mset_size(ma);
+    CHECK(n > 0);
+    CHECK_INT(tracuu_mset_size(mb), n);
+    int same = tracuu_mset_size(mb) == n;
+    for (uint32_t i = 0; same && i < n; i++)
+        same = tracuu_mset_docid(ma, i) == tracuu_mset_docid(mb, i) &&
+               fabs(tracuu_mset_weight(ma, i) - tracuu_mset_weight(mb, i)) < 1e-9;
+    CHECK(same);
+    if (!same)
+        fprintf(stderr, "  not the same ranking: %s\n", q);
+    tracuu_mset_free(ma);
+    tracuu_mset_free(mb);
+    tu_parsed_clear(&a);
+    tu_parsed_clear(&b);
+}
+
+static void test_boost_ranking(void)
+{
+    static const char *const texts[] = {
+        "Kế hoạch chuyển đổi số của tỉnh.",
+        "Chuyển đổi số trong cơ quan nhà nước.",
+        "chuyen doi so o cap xa",
+        "Chuyển đổi cơ cấu cây trồng, số hộ nghèo giảm.",
+        "Số liệu chuyển đổi đất; đổi mới; chuyển giao.",
+        "Dân vận khéo trong chuyển đổi số, mô hình dân vận khéo.",
+        "Công tác dân vận khéo léo.",
+        "Dân vận: khéo léo vận động nhân dân.",
+        "Vận động dân làm khéo, dân vận.",
+        "Ủy ban nhân dân tỉnh và ủy ban nhân dân huyện.",
+        "ủy ban, nhân dân, công tác dân vận của ủy ban.",
+        "Phát triển kinh tế, phát triển xã hội, triển khai phát động.",
+    };
+    char dir[64], path[128];
+    snprintf(dir, sizeof dir, "/tmp/test_query.XXXXXX");
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/db", dir);
+    tracuu_db_t *db = NULL;
+    CHECK_INT(tracuu_db_open(path, TRACUU_DB_WRITE, &db, NULL), TRACUU_OK);
+    for (size_t i = 0; db && i < sizeof texts / sizeof texts[0]; i++) {
+        char p[160];
+        snprintf(p, sizeof p, "%s/d%zu.txt", dir, i);
+        add_doc(db, p, texts[i]);
+    }
+    CHECK_INT(tracuu_db_commit(db), TRACUU_OK);
+    static const char *const qs[] = {
+        "chuyển đổi số", "chuyen doi so", "Chuyển đổi", "dân vận khéo",
+        "Dân vận khéo", "dan van", "ủy ban nhân dân", "uy ban nhan dan",
+        "phát triển", "phat trien kinh te", "dân vận NOT khéo",
+        "chuyển đổi số OR dân vận", "phát tri* kinh tế"};
+    for (size_t i = 0; db && i < sizeof qs / sizeof qs[0]; i++)
+        same_ranking(db, qs[i]);
+    tracuu_db_close(db);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    CHECK_INT(system(cmd), 0);
+}
+
 void tu_test_main(void)
 {
+    test_boost_shapes();
+    test_boost_ranking();
     test_typing();
     test_syntax();
     test_errors();
