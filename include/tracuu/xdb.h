@@ -305,6 +305,13 @@ typedef struct {
      * tracuu_mset_facets_estimated() says so.  Bounds the cost of a query
      * that matches most of a large archive. */
     uint32_t facet_sample;
+    /* 0: the query is ranked as it is over every match.  N: its positional
+     * boosts (right-hand sides of AND_MAYBE that are phrases or nearness)
+     * only rescore the N best matches of the query without them, as
+     * Elasticsearch's rescore does: the match set, the totals and the
+     * facets are the same; pages past N are ranked the slow way.  Local
+     * databases only (ignored on a stub file of shards). */
+    uint32_t rescore_window;
 } tracuu_search_opts_t;
 
 /* Run Q on DB.  *OUT gets the page (free with tracuu_mset_free).  OPTS

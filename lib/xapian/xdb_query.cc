@@ -44,6 +44,77 @@ tracuu_query *wrap(const Xapian::Query &q)
  * few distinct lists, and it is serialisable, so remote shards served by
  * xapian-tcpsrv count their part too); the lists are split once at the
  * end.  A document counts once per item, even if its list repeats it. */
+/* Q is a positional boost: a phrase or nearness, or an AND_MAYBE standing
+ * on one (the nearness holding the phrase). */
+bool positional_boost(const Xapian::Query &q)
+{
+    const Xapian::Query::op t = q.get_type();
+    if (t == Xapian::Query::OP_PHRASE || t == Xapian::Query::OP_NEAR)
+        return true;
+    return t == Xapian::Query::OP_AND_MAYBE && q.get_num_subqueries() > 0 &&
+           positional_boost(q.get_subquery(0));
+}
+
+/* Q without its positional boosts (they only add weight: the same
+ * documents match); CHANGED is set when one was taken out.  Only the
+ * operators rebuilt from their subqueries alone are entered. */
+Xapian::Query strip_boosts(const Xapian::Query &q, bool &changed)
+{
+    const Xapian::Query::op t = q.get_type();
+    const size_t n = q.get_num_subqueries();
+    if (n == 0 || (t != Xapian::Query::OP_AND_MAYBE && t != Xapian::Query::OP_FILTER &&
+                   t != Xapian::Query::OP_AND_NOT && t != Xapian::Query::OP_AND &&
+                   t != Xapian::Query::OP_OR))
+        return q;
+    std::vector<Xapian::Query> subs;
+    subs.reserve(n);
+    for (size_t i = 0; i < n; i++) {
+        Xapian::Query s = q.get_subquery(i);
+        if (t == Xapian::Query::OP_AND_MAYBE && i > 0 && positional_boost(s)) {
+            changed = true;
+            continue;
+        }
+        subs.push_back(strip_boosts(s, changed));
+    }
+    if (subs.size() == 1)
+        return subs[0];
+    return Xapian::Query(t, subs.begin(), subs.end());
+}
+
+/* The documents of a list (sorted docids), as a filter. */
+class docid_source : public Xapian::PostingSource {
+    const std::vector<Xapian::docid> &ids;
+    size_t i = 0;
+    bool started = false;
+
+  public:
+    explicit docid_source(const std::vector<Xapian::docid> &v) : ids(v) {}
+    Xapian::doccount get_termfreq_min() const override { return ids.size(); }
+    Xapian::doccount get_termfreq_est() const override { return ids.size(); }
+    Xapian::doccount get_termfreq_max() const override { return ids.size(); }
+    void init(const Xapian::Database &) override
+    {
+        i = 0;
+        started = false;
+    }
+    void next(double) override
+    {
+        if (started)
+            i++;
+        started = true;
+    }
+    void skip_to(Xapian::docid did, double) override
+    {
+        started = true;
+        i = static_cast<size_t>(
+            std::lower_bound(ids.begin() + static_cast<std::ptrdiff_t>(i), ids.end(), did) -
+            ids.begin());
+    }
+    bool at_end() const override { return i >= ids.size(); }
+    Xapian::docid get_docid() const override { return ids[i]; }
+    std::string get_description() const override { return "docid_source"; }
+};
+
 std::vector<std::pair<std::string, uint32_t> >
 split_counts(const Xapian::ValueCountMatchSpy &spy, double scale)
 {
@@ -301,12 +372,23 @@ namespace {
 
 /* One search: a new Enquire and new spies each time (it may be retried). */
 tracuu_mset *run_search(Xapian::Database &xdb, const Xapian::Query &query,
-                        const tracuu_search_opts_t &opts)
+                        const tracuu_search_opts_t &opts, bool can_rescore)
 {
+    /* Rescoring: the positional boosts weigh only the best matches of the
+     * query without them; a query matching most of a large archive costs
+     * a phrase and nearness check on every match otherwise. */
+    bool rescore = false;
+    Xapian::Query first = query;
+    const uint64_t want = static_cast<uint64_t>(opts.offset) + opts.limit;
+    if (can_rescore && opts.rescore_window && want <= opts.rescore_window) {
+        first = strip_boosts(query, rescore);
+        if (!rescore)
+            first = query;
+    }
     /* the spies outlive the Enquire that points at them */
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy> > spies;
     Xapian::Enquire enq(xdb);
-    enq.set_query(query);
+    enq.set_query(first);
     if (opts.sort_slot >= 0)
         enq.set_sort_by_value_then_relevance(
             static_cast<Xapian::valueno>(opts.sort_slot),
@@ -321,17 +403,40 @@ tracuu_mset *run_search(Xapian::Database &xdb, const Xapian::Query &query,
         check = std::max(check, opts.facet_sample ? opts.facet_sample
                                                   : xdb.get_doccount());
     std::unique_ptr<tracuu_mset> res(new tracuu_mset());
-    res->mset = enq.get_mset(opts.offset, opts.limit, check);
+    if (rescore) {
+        Xapian::MSet best = enq.get_mset(0, opts.rescore_window, check);
+        res->own_totals = true;
+        res->total_est = best.get_matches_estimated();
+        res->total_lower = best.get_matches_lower_bound();
+        res->total_upper = best.get_matches_upper_bound();
+        std::vector<Xapian::docid> ids;
+        ids.reserve(best.size());
+        for (Xapian::MSetIterator it = best.begin(); it != best.end(); ++it)
+            ids.push_back(*it);
+        std::sort(ids.begin(), ids.end());
+        docid_source src(ids);
+        Xapian::Enquire again(xdb);
+        again.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(&src)));
+        if (opts.sort_slot >= 0)
+            again.set_sort_by_value_then_relevance(
+                static_cast<Xapian::valueno>(opts.sort_slot), opts.sort_descending != 0);
+        res->mset = again.get_mset(opts.offset, opts.limit);
+    } else {
+        res->mset = enq.get_mset(opts.offset, opts.limit, check);
+        const Xapian::MSet &ms = res->mset;
+        res->total_est = ms.get_matches_estimated();
+        res->total_lower = ms.get_matches_lower_bound();
+        res->total_upper = ms.get_matches_upper_bound();
+        res->own_totals = true;
+    }
     double scale = 1.0;
     if (!spies.empty()) {
         /* every spy saw the same documents: exact if they saw every match */
         const Xapian::doccount seen = spies[0]->get_total();
-        const Xapian::MSet &ms = res->mset;
-        if (ms.get_matches_lower_bound() != ms.get_matches_upper_bound() ||
-            seen != ms.get_matches_lower_bound()) {
+        if (res->total_lower != res->total_upper || seen != res->total_lower) {
             res->facets_estimated = true;
             if (seen > 0)
-                scale = static_cast<double>(ms.get_matches_estimated()) / seen;
+                scale = static_cast<double>(res->total_est) / seen;
         }
     }
     res->facets.reserve(spies.size());
@@ -366,7 +471,7 @@ extern "C" tracuu_status_t tracuu_db_search(tracuu_db_t *db,
     try {
         Xapian::Query sq = tu_xdb_scope_query(db, q->q);
         try {
-            m = tu_xdb_retry(db, [&] { return run_search(*db->xdb, sq, *opts); });
+            m = tu_xdb_retry(db, [&] { return run_search(*db->xdb, sq, *opts, !db->from_stub); });
         } catch (const Xapian::NetworkError &) {
             if (!db->from_stub)
                 throw;
@@ -383,7 +488,7 @@ extern "C" tracuu_status_t tracuu_db_search(tracuu_db_t *db,
                 if (std::find(db->warnings.begin(), db->warnings.end(), s) == db->warnings.end())
                     db->warnings.push_back(s);
             tu_xdb_scope_reset(db);
-            m = run_search(*db->xdb, sq, *opts);
+            m = run_search(*db->xdb, sq, *opts, false);
         }
     } catch (...) {
         return tu_xdb_caught(db->err, "search");
@@ -399,17 +504,20 @@ extern "C" uint32_t tracuu_mset_size(const tracuu_mset_t *m)
 
 extern "C" uint32_t tracuu_mset_total(const tracuu_mset_t *m)
 {
-    return m ? m->mset.get_matches_estimated() : 0;
+    return !m ? 0 : m->own_totals ? m->total_est : m->mset.get_matches_estimated();
 }
 
 extern "C" uint32_t tracuu_mset_total_lower(const tracuu_mset_t *m)
 {
-    return m ? m->mset.get_matches_lower_bound() : 0;
+    return !m ? 0 : m->own_totals ? m->total_lower : m->mset.get_matches_lower_bound();
 }
 
 extern "C" int tracuu_mset_total_exact(const tracuu_mset_t *m)
 {
-    return m && m->mset.get_matches_lower_bound() == m->mset.get_matches_upper_bound();
+    if (!m)
+        return 0;
+    return m->own_totals ? m->total_lower == m->total_upper
+                         : m->mset.get_matches_lower_bound() == m->mset.get_matches_upper_bound();
 }
 
 extern "C" int tracuu_mset_facets_estimated(const tracuu_mset_t *m)

@@ -1175,6 +1175,103 @@ static void test_stub(void)
     tracuu_db_close(db);
 }
 
+/* Rescoring (tracuu_search_opts_t.rescore_window): the phrase boost of
+ * "(alpha AND beta) AND_MAYBE alpha PHRASE beta" weighs only the best
+ * matches of the query without it; totals and facets still count every
+ * match; a window holding every match ranks exactly as without one. */
+static uint32_t page_ids(tracuu_db_t *db, const tracuu_query_t *q, uint32_t window,
+                         uint32_t limit, tracuu_docid_t *ids, uint32_t *total, char *fac,
+                         size_t facn)
+{
+    tracuu_search_opts_t o;
+    memset(&o, 0, sizeof o);
+    o.limit = limit;
+    o.sort_slot = -1;
+    o.rescore_window = window;
+    o.facet_slots[0] = SLOT_TYPES;
+    o.n_facet_slots = 1;
+    tracuu_mset_t *m = NULL;
+    CHECK_INT(tracuu_db_search(db, q, &o, &m), TRACUU_OK);
+    if (!m)
+        return 0;
+    uint32_t n = tracuu_mset_size(m);
+    for (uint32_t i = 0; i < n; i++)
+        ids[i] = tracuu_mset_docid(m, i);
+    *total = tracuu_mset_total(m);
+    facets(m, 0, fac, facn);
+    CHECK(tracuu_mset_total_exact(m));
+    tracuu_mset_free(m);
+    return n;
+}
+
+static void test_rescore(void)
+{
+    char path[128];
+    path_in(path, sizeof path, "rescore");
+    tracuu_db_t *db = NULL;
+    CHECK_INT(tracuu_db_open(path, TRACUU_DB_WRITE, &db, NULL), TRACUU_OK);
+    if (!db)
+        return;
+    /* 1..20: short, the two words apart (high BM25, no phrase);
+     * 21..30: long, the words side by side (low BM25, the phrase) */
+    char uid[16], text[2048];
+    for (int i = 1; i <= 30; i++) {
+        snprintf(uid, sizeof uid, "d%02d", i);
+        if (i <= 20)
+            snprintf(text, sizeof text, "alpha x beta");
+        else {
+            size_t k = (size_t)snprintf(text, sizeof text, "alpha beta");
+            for (int j = 0; j < 8 && k + 8 < sizeof text; j++)
+                k += (size_t)snprintf(text + k, sizeof text - k, " filler");
+        }
+        CHECK_INT(put_doc(db, uid, text, "20230101", i <= 20 ? "bc" : "nq", "", NULL),
+                  TRACUU_OK);
+    }
+    for (int i = 1; i <= 60; i++) {   /* so the two words are rare enough to weigh */
+        snprintf(uid, sizeof uid, "o%02d", i);
+        CHECK_INT(put_doc(db, uid, "gamma delta", "20230101", "ct", "", NULL), TRACUU_OK);
+    }
+    CHECK_INT(tracuu_db_commit(db), TRACUU_OK);
+    /* tracuu_query_combine takes its sub-queries */
+    tracuu_query_t *w[2] = {T("alpha"), T("beta")}, *w2[2] = {T("alpha"), T("beta")};
+    tracuu_query_t *both = tracuu_query_combine(TRACUU_OP_AND, w, 2, 0);
+    tracuu_query_t *ph = tracuu_query_combine(TRACUU_OP_PHRASE, w2, 2, 2);
+    tracuu_query_t *parts[2] = {tracuu_query_copy(both), ph};
+    tracuu_query_t *q = tracuu_query_combine(TRACUU_OP_AND_MAYBE, parts, 2, 0);
+    tracuu_docid_t a[30], b[30];
+    uint32_t ta = 0, tb = 0;
+    char fa[128], fb[128];
+    /* no window, and a window holding all 30: the same page, phrase first */
+    uint32_t na = page_ids(db, q, 0, 30, a, &ta, fa, sizeof fa);
+    uint32_t nb = page_ids(db, q, 30, 30, b, &tb, fb, sizeof fb);
+    CHECK_INT(na, 30);
+    CHECK_INT(nb, 30);
+    CHECK(na == nb && memcmp(a, b, na * sizeof a[0]) == 0);
+    CHECK(a[0] >= 21);                      /* the phrase wins */
+    CHECK_INT(ta, 30);
+    CHECK_INT(tb, 30);
+    CHECK_STR(fb, fa);
+    /* a window of 5: the 5 best without the boost are the short ones, so
+     * no phrase document reaches the page; the totals and facets do not
+     * change */
+    nb = page_ids(db, q, 5, 5, b, &tb, fb, sizeof fb);
+    CHECK_INT(nb, 5);
+    for (uint32_t i = 0; i < nb; i++)
+        CHECK(b[i] <= 20);
+    CHECK_INT(tb, 30);
+    CHECK_STR(fb, "bc=20,nq=10");
+    /* a page past the window is ranked the exact way */
+    nb = page_ids(db, q, 5, 10, b, &tb, fb, sizeof fb);
+    CHECK_INT(nb, 10);
+    CHECK(b[0] >= 21);
+    /* a query without positional boosts is not touched */
+    nb = page_ids(db, both, 5, 30, b, &tb, fb, sizeof fb);
+    CHECK_INT(nb, 30);
+    tracuu_query_free(q);
+    tracuu_query_free(both);
+    tracuu_db_close(db);
+}
+
 void tu_test_main(void)
 {
     snprintf(tmp, sizeof tmp, "/tmp/tu_xdb_XXXXXX");
@@ -1196,5 +1293,6 @@ void tu_test_main(void)
     test_corrupt_all(main_db);
     test_corrupt_blocks();
     test_stub();
+    test_rescore();
     rm_rf(tmp);
 }
