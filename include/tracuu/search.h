@@ -17,7 +17,7 @@ extern "C" {
 
 #define TRACUU_MAX_QUERY_BYTES 2048
 #define TRACUU_MAX_LIMIT 1000
-#define TRACUU_FACET_SAMPLE 2000  /* matches facets count before scaling */
+#define TRACUU_FACET_SAMPLE 1000  /* matches facets count before scaling */
 
 typedef struct {
     const char *query;     /* user query, UTF-8; "" or NULL = all documents */

@@ -113,6 +113,52 @@ class docid_source : public Xapian::PostingSource {
     bool at_end() const override { return i >= ids.size(); }
     Xapian::docid get_docid() const override { return ids[i]; }
     std::string get_description() const override { return "docid_source"; }
+    /* each use in a query walks the list on its own */
+    docid_source *clone() const override { return new docid_source(ids); }
+};
+
+/* Q with every right-hand side of its AND_MAYBEs restricted to F as well
+ * (Xapian 1.4 moves an AND_MAYBE's right-hand side that is itself an
+ * AND_MAYBE along on its own: restricted, a nearness that rarely holds is
+ * checked on F's documents, not on every document holding its words). */
+Xapian::Query restrict_boosts(const Xapian::Query &q, const Xapian::Query &f)
+{
+    const Xapian::Query::op t = q.get_type();
+    const size_t n = q.get_num_subqueries();
+    if (n == 0 || (t != Xapian::Query::OP_AND_MAYBE && t != Xapian::Query::OP_FILTER &&
+                   t != Xapian::Query::OP_AND_NOT && t != Xapian::Query::OP_AND &&
+                   t != Xapian::Query::OP_OR))
+        return q;
+    std::vector<Xapian::Query> subs;
+    subs.reserve(n);
+    for (size_t i = 0; i < n; i++) {
+        Xapian::Query sub = restrict_boosts(q.get_subquery(i), f);
+        if (t == Xapian::Query::OP_AND_MAYBE && i > 0)
+            sub = Xapian::Query(Xapian::Query::OP_FILTER, sub, f);
+        subs.push_back(sub);
+    }
+    return Xapian::Query(t, subs.begin(), subs.end());
+}
+
+/* Hands the first CAP documents it is shown (all with CAP 0) to the facet
+ * spies.  Xapian shows a spy every document it weighs, which for a first
+ * pass keeping 1,000 candidates is several thousand: the facets need no
+ * more than their sample. */
+class capped_spy : public Xapian::MatchSpy {
+    std::vector<Xapian::MatchSpy *> inner;
+    Xapian::doccount cap, seen = 0;
+
+  public:
+    capped_spy(std::vector<Xapian::MatchSpy *> v, Xapian::doccount c)
+        : inner(std::move(v)), cap(c) {}
+    void operator()(const Xapian::Document &doc, double wt) override
+    {
+        if (cap && seen >= cap)
+            return;
+        seen++;
+        for (Xapian::MatchSpy *s : inner)
+            (*s)(doc, wt);
+    }
 };
 
 std::vector<std::pair<std::string, uint32_t> >
@@ -394,9 +440,20 @@ tracuu_mset *run_search(Xapian::Database &xdb, const Xapian::Query &query,
             static_cast<Xapian::valueno>(opts.sort_slot),
             opts.sort_descending != 0);
     Xapian::doccount check = opts.check_at_least;
-    for (size_t i = 0; i < opts.n_facet_slots; i++) {
+    for (size_t i = 0; i < opts.n_facet_slots; i++)
         spies.emplace_back(new Xapian::ValueCountMatchSpy(opts.facet_slots[i]));
-        enq.add_matchspy(spies.back().get());
+    /* local databases: one spy that stops at the sample; remote shards
+     * need Xapian's own spies (they are sent to the server) */
+    std::unique_ptr<capped_spy> capped;
+    if (can_rescore && !spies.empty()) {
+        std::vector<Xapian::MatchSpy *> v;
+        for (const auto &sp : spies)
+            v.push_back(sp.get());
+        capped.reset(new capped_spy(v, opts.facet_sample));
+        enq.add_matchspy(capped.get());
+    } else {
+        for (const auto &sp : spies)
+            enq.add_matchspy(sp.get());
     }
     /* facet counts cover every match, or at least facet_sample of them */
     if (opts.n_facet_slots > 0)
@@ -416,7 +473,8 @@ tracuu_mset *run_search(Xapian::Database &xdb, const Xapian::Query &query,
         std::sort(ids.begin(), ids.end());
         docid_source src(ids);
         Xapian::Enquire again(xdb);
-        again.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(&src)));
+        const Xapian::Query only(&src);
+        again.set_query(Xapian::Query(Xapian::Query::OP_FILTER, restrict_boosts(query, only), only));
         if (opts.sort_slot >= 0)
             again.set_sort_by_value_then_relevance(
                 static_cast<Xapian::valueno>(opts.sort_slot), opts.sort_descending != 0);
