@@ -11,7 +11,7 @@
 #include "index/tu_docdata.h"
 
 /* Matches the positional boosts rescore (see tu_search_run). */
-#define TU_RESCORE_WINDOW 1000
+#define TU_RESCORE_WINDOW 500
 #include "search/tu_citations.h"
 #include "search/tu_query.h"
 #include "search/tu_numquery.h"
@@ -243,7 +243,7 @@ tracuu_status_t tu_search_run(tracuu_db_t *db, const tracuu_search_req_t *req,
     o.sort_slot = req->sort_by_date ? TU_SLOT_DATE : -1;
     o.sort_descending = 1;
     o.check_at_least = 1000;
-    /* the phrase and nearness boosts rescore the 1,000 best matches of the
+    /* the phrase and nearness boosts rescore the 500 best matches of the
      * query without them (tracuu_search_opts_t): the same ranking wherever
      * a query matches fewer documents, and no position check on each of
      * the 100,000 documents that "dan van" matches in a large archive */
