@@ -1,6 +1,7 @@
 /* Fuzz target: the in-process extractors over a file (an anonymous memory
- * file): plain text, HTML, and the zip-XML formats (DOCX, ODT, zip
- * archives of documents), chosen by the first byte.  Helper programs
+ * file): plain text, HTML, the zip-XML formats (DOCX, ODT, XLSX, PPTX,
+ * ODS, ODP, zip archives of documents), tar and other archives
+ * (libarchive), e-mail and mbox (GMime), chosen by the first byte.  Helper programs
  * (PDF, DOC, RTF, OCR) are not run here. */
 #define _GNU_SOURCE
 #include <stdint.h>
@@ -39,8 +40,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         {tu_extract_docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
         {tu_extract_odt, "application/vnd.oasis.opendocument.text"},
         {tu_extract_zip, "application/zip"},
+        {tu_extract_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+        {tu_extract_pptx, "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
+        {tu_extract_ods, "application/vnd.oasis.opendocument.spreadsheet"},
+        {tu_extract_odp, "application/vnd.oasis.opendocument.presentation"},
+        {tu_extract_archive, "application/x-tar"},
+        {tu_extract_mail, "message/rfc822"},
+        {tu_extract_mbox, "application/mbox"},
     };
-    unsigned k = data[0] % 5;
+    unsigned k = data[0] % (sizeof ex / sizeof ex[0]);
     tu_extract_src_t src = {.path = path, .fd = fd, .size = size - 1,
                             .mime = ex[k].mime, .charset = NULL, .opts = &o};
     tracuu_extract_t x;
