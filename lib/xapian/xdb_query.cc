@@ -55,6 +55,17 @@ bool positional_boost(const Xapian::Query &q)
            positional_boost(q.get_subquery(0));
 }
 
+/* Q has sub-queries and an operator that takes nothing but them (so it can
+ * be rebuilt from them). */
+bool rebuildable(const Xapian::Query &q)
+{
+    const Xapian::Query::op t = q.get_type();
+    return q.get_num_subqueries() > 0 &&
+           (t == Xapian::Query::OP_AND_MAYBE || t == Xapian::Query::OP_FILTER ||
+            t == Xapian::Query::OP_AND_NOT || t == Xapian::Query::OP_AND ||
+            t == Xapian::Query::OP_OR);
+}
+
 /* Q without its positional boosts (they only add weight: the same
  * documents match); CHANGED is set when one was taken out.  Only the
  * operators rebuilt from their subqueries alone are entered. */
@@ -62,9 +73,7 @@ Xapian::Query strip_boosts(const Xapian::Query &q, bool &changed)
 {
     const Xapian::Query::op t = q.get_type();
     const size_t n = q.get_num_subqueries();
-    if (n == 0 || (t != Xapian::Query::OP_AND_MAYBE && t != Xapian::Query::OP_FILTER &&
-                   t != Xapian::Query::OP_AND_NOT && t != Xapian::Query::OP_AND &&
-                   t != Xapian::Query::OP_OR))
+    if (!rebuildable(q))
         return q;
     std::vector<Xapian::Query> subs;
     subs.reserve(n);
@@ -125,9 +134,7 @@ Xapian::Query restrict_boosts(const Xapian::Query &q, const Xapian::Query &f)
 {
     const Xapian::Query::op t = q.get_type();
     const size_t n = q.get_num_subqueries();
-    if (n == 0 || (t != Xapian::Query::OP_AND_MAYBE && t != Xapian::Query::OP_FILTER &&
-                   t != Xapian::Query::OP_AND_NOT && t != Xapian::Query::OP_AND &&
-                   t != Xapian::Query::OP_OR))
+    if (!rebuildable(q))
         return q;
     std::vector<Xapian::Query> subs;
     subs.reserve(n);

@@ -11,11 +11,14 @@
 #include "tracuu/meta.h"
 #include "tracuu/search.h"
 
-static char *describe(const char *q)
+typedef tracuu_status_t (*parse_fn)(tracuu_db_t *, const char *, tu_parsed_t *, char **);
+
+/* Xapian's description of Q parsed by PARSE (malloc'd), NULL if refused. */
+static char *describe_with(parse_fn parse, const char *q)
 {
     tu_parsed_t p;
     char *err = NULL;
-    if (tu_query_parse(NULL, q, &p, &err) != TRACUU_OK) {
+    if (parse(NULL, q, &p, &err) != TRACUU_OK) {
         fprintf(stderr, "parse failed: %s: %s\n", q, err ? err : "?");
         free(err);
         return NULL;
@@ -23,6 +26,11 @@ static char *describe(const char *q)
     char *d = p.q ? tracuu_query_describe(p.q) : strdup("(empty)");
     tu_parsed_clear(&p);
     return d;
+}
+
+static char *describe(const char *q)
+{
+    return describe_with(tu_query_parse, q);
 }
 
 static void contains(const char *q, const char *want)
@@ -183,16 +191,7 @@ static void test_typing(void)
 
 static char *describe_whole(const char *q)
 {
-    tu_parsed_t p;
-    char *err = NULL;
-    if (tu_query_parse_whole(NULL, q, &p, &err) != TRACUU_OK) {
-        fprintf(stderr, "parse failed: %s: %s\n", q, err ? err : "?");
-        free(err);
-        return NULL;
-    }
-    char *d = p.q ? tracuu_query_describe(p.q) : strdup("(empty)");
-    tu_parsed_clear(&p);
-    return d;
+    return describe_with(tu_query_parse_whole, q);
 }
 
 static void whole_contains(const char *q, const char *want)
