@@ -66,28 +66,40 @@ bool rebuildable(const Xapian::Query &q)
             t == Xapian::Query::OP_OR);
 }
 
-/* Q without its positional boosts (they only add weight: the same
- * documents match); CHANGED is set when one was taken out.  Only the
- * operators rebuilt from their subqueries alone are entered. */
-Xapian::Query strip_boosts(const Xapian::Query &q, bool &changed)
+/* Q rebuilt with every right-hand side R of its AND_MAYBEs (through the
+ * rebuildable operators, at any depth, R's own first) replaced by EDIT(R);
+ * an empty query drops R. */
+template <typename F>
+Xapian::Query edit_boosts(const Xapian::Query &q, F edit)
 {
-    const Xapian::Query::op t = q.get_type();
-    const size_t n = q.get_num_subqueries();
     if (!rebuildable(q))
         return q;
+    const Xapian::Query::op t = q.get_type();
+    const size_t n = q.get_num_subqueries();
     std::vector<Xapian::Query> subs;
     subs.reserve(n);
     for (size_t i = 0; i < n; i++) {
-        Xapian::Query s = q.get_subquery(i);
-        if (t == Xapian::Query::OP_AND_MAYBE && i > 0 && positional_boost(s)) {
-            changed = true;
-            continue;
-        }
-        subs.push_back(strip_boosts(s, changed));
+        Xapian::Query sub = edit_boosts(q.get_subquery(i), edit);
+        if (t == Xapian::Query::OP_AND_MAYBE && i > 0)
+            sub = edit(sub);
+        if (!sub.empty())
+            subs.push_back(sub);
     }
     if (subs.size() == 1)
         return subs[0];
     return Xapian::Query(t, subs.begin(), subs.end());
+}
+
+/* Q without its positional boosts (they only add weight: the same
+ * documents match); CHANGED is set when one was taken out. */
+Xapian::Query strip_boosts(const Xapian::Query &q, bool &changed)
+{
+    return edit_boosts(q, [&changed](const Xapian::Query &r) {
+        if (!positional_boost(r))
+            return r;
+        changed = true;
+        return Xapian::Query();
+    });
 }
 
 /* The documents of a list (sorted docids), as a filter. */
@@ -132,19 +144,9 @@ class docid_source : public Xapian::PostingSource {
  * checked on F's documents, not on every document holding its words). */
 Xapian::Query restrict_boosts(const Xapian::Query &q, const Xapian::Query &f)
 {
-    const Xapian::Query::op t = q.get_type();
-    const size_t n = q.get_num_subqueries();
-    if (!rebuildable(q))
-        return q;
-    std::vector<Xapian::Query> subs;
-    subs.reserve(n);
-    for (size_t i = 0; i < n; i++) {
-        Xapian::Query sub = restrict_boosts(q.get_subquery(i), f);
-        if (t == Xapian::Query::OP_AND_MAYBE && i > 0)
-            sub = Xapian::Query(Xapian::Query::OP_FILTER, sub, f);
-        subs.push_back(sub);
-    }
-    return Xapian::Query(t, subs.begin(), subs.end());
+    return edit_boosts(q, [&f](const Xapian::Query &r) {
+        return Xapian::Query(Xapian::Query::OP_FILTER, r, f);
+    });
 }
 
 /* Hands the first CAP documents it is shown (all with CAP 0) to the facet

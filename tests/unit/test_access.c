@@ -17,21 +17,12 @@ static char dir[64];
 static void add(tracuu_db_t *db, const char *path, const char *text)
 {
     tracuu_meta_t m;
-    memset(&m, 0, sizeof m);
-    CHECK_INT(tracuu_meta_extract(text, strlen(text), &m), TRACUU_OK);
-    tu_docinput_t in = {.path = path, .text = text, .len = strlen(text),
-                        .format = "txt", .meta = &m, .size = 1, .mtime = "1.0"};
-    tracuu_doc_t *d = NULL;
-    CHECK_INT(tu_build_doc(&in, &d), TRACUU_OK);
-    char uid[TU_UID_MAX + 1];
-    tu_uid_term(path, uid);
-    CHECK_INT(tracuu_db_replace(db, uid, d, NULL), TRACUU_OK);
+    tu_test_add_text(db, path, text, &m);
     char key[300];
     for (size_t i = 0; i < m.n_refs; i++) {
         snprintf(key, sizeof key, "ref:%s", m.refs[i].key);
         tracuu_db_set_metadata(db, key, m.refs[i].ref, strlen(m.refs[i].ref));
     }
-    tracuu_doc_free(d);
     tracuu_meta_clear(&m);
 }
 

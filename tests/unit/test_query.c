@@ -233,18 +233,7 @@ static void test_boost_shapes(void)
  * (but for the order of the additions). */
 static void add_doc(tracuu_db_t *db, const char *path, const char *text)
 {
-    tracuu_meta_t m;
-    memset(&m, 0, sizeof m);
-    CHECK_INT(tracuu_meta_extract(text, strlen(text), &m), TRACUU_OK);
-    tu_docinput_t in = {.path = path, .text = text, .len = strlen(text),
-                        .format = "txt", .meta = &m, .size = 1, .mtime = "1.0"};
-    tracuu_doc_t *d = NULL;
-    CHECK_INT(tu_build_doc(&in, &d), TRACUU_OK);
-    char uid[TU_UID_MAX + 1];
-    tu_uid_term(path, uid);
-    CHECK_INT(tracuu_db_replace(db, uid, d, NULL), TRACUU_OK);
-    tracuu_doc_free(d);
-    tracuu_meta_clear(&m);
+    tu_test_add_text(db, path, text, NULL);
 }
 
 static void same_ranking(tracuu_db_t *db, const char *q)

@@ -29,6 +29,13 @@ extern const char *tu_test_srcdir;   /* argv[1]: the source tree */
       fprintf(stderr, "%s:%d: %s: got %lld, want %lld\n", __FILE__, \
               __LINE__, #got, g_, w_); } } while (0)
 
+/* Index TEXT as the plain-text document PATH into DB, as the indexer
+ * builds it (tu_build_doc); its knowledge goes to *M when M is not NULL
+ * (the caller clears it with tracuu_meta_clear). */
+#include "tracuu/xdb.h"
+#include "tracuu/meta.h"
+void tu_test_add_text(tracuu_db_t *db, const char *path, const char *text, tracuu_meta_t *m);
+
 /* Each test file defines this; main() in tu_test.c calls it. */
 void tu_test_main(void);
 
