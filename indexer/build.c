@@ -29,13 +29,20 @@
 #define BUILD_DIR ".build"
 #define MAX_PARTS 64
 
-int ix_build_path(const char *db, const char *name, char *out, size_t n)
+/* Length of the database folder's name DB without trailing slashes. */
+static int db_len(const char *db)
 {
     size_t l = strlen(db);
     while (l > 1 && db[l - 1] == '/')
         l--;
-    int k = name ? snprintf(out, n, "%.*s/" BUILD_DIR "/%s", (int)l, db, name)
-                 : snprintf(out, n, "%.*s/" BUILD_DIR, (int)l, db);
+    return (int)l;
+}
+
+int ix_build_path(const char *db, const char *name, char *out, size_t n)
+{
+    int l = db_len(db);
+    int k = name ? snprintf(out, n, "%.*s/" BUILD_DIR "/%s", l, db, name)
+                 : snprintf(out, n, "%.*s/" BUILD_DIR, l, db);
     if (k < 0 || (size_t)k >= n) {
         fprintf(stderr, "tracuu-index: %s: path too long for the build folder\n", db);
         return -1;
@@ -112,9 +119,7 @@ static int swap_in(const char *db, int quiet)
             memcpy(names[n++], line, ll + 1);
     }
     fclose(f);
-    size_t l = strlen(db);
-    while (l > 1 && db[l - 1] == '/')
-        l--;
+    int l = db_len(db);
     int rc = 0;
     for (int last = 0; last < 2 && rc == 0; last++) {
         if (last) {
@@ -129,7 +134,7 @@ static int swap_in(const char *db, int quiet)
                 for (size_t i = 0; i < n && !listed; i++)
                     listed = strcmp(names[i], e->d_name) == 0;
                 char p[PATH_MAX];
-                if (!listed && snprintf(p, sizeof p, "%.*s/%s", (int)l, db, e->d_name) <
+                if (!listed && snprintf(p, sizeof p, "%.*s/%s", l, db, e->d_name) <
                                    (int)sizeof p)
                     unlink(p);
             }
@@ -141,7 +146,7 @@ static int swap_in(const char *db, int quiet)
                 continue;
             char from[PATH_MAX], to[PATH_MAX];
             if (snprintf(from, sizeof from, "%s/%s", merged, names[i]) >= (int)sizeof from ||
-                snprintf(to, sizeof to, "%.*s/%s", (int)l, db, names[i]) >= (int)sizeof to)
+                snprintf(to, sizeof to, "%.*s/%s", l, db, names[i]) >= (int)sizeof to)
                 return -1;
             if (rename(from, to) != 0 && errno != ENOENT) {
                 fprintf(stderr, "tracuu-index: cannot move %s to %s: %s\n", from, to,
@@ -153,7 +158,7 @@ static int swap_in(const char *db, int quiet)
     }
     if (rc == 0) {
         char dbdir[PATH_MAX];
-        snprintf(dbdir, sizeof dbdir, "%.*s", (int)l, db);
+        snprintf(dbdir, sizeof dbdir, "%.*s", l, db);
         sync_path(dbdir, 1);
         if (rm_tree(dir) != 0 && !quiet)
             fprintf(stderr, "tracuu-index: %s: cannot remove the build folder: %s\n",
@@ -171,26 +176,24 @@ typedef struct {
     int failed;
 } dups_t;
 
-static char *note_dup(const char *key, const char *const *vals, const size_t *lens,
-                      size_t n, size_t *len, void *ctx)
+static int note_dup(const char *key, size_t len, void *ctx)
 {
-    (void)vals; (void)lens; (void)n; (void)len;
     dups_t *d = ctx;
     if (d->n == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 256;
         char **k = realloc(d->keys, cap * sizeof *k);
         if (!k) {
             d->failed = 1;
-            return NULL;
+            return 0;
         }
         d->keys = k;
         d->cap = cap;
     }
-    if (!(d->keys[d->n] = strdup(key)))
+    if (!(d->keys[d->n] = strndup(key, len)))
         d->failed = 1;
     else
         d->n++;
-    return NULL;
+    return 0;
 }
 
 static char *dup_val(const char *v, size_t l, size_t *len)
@@ -389,11 +392,8 @@ int ix_build_finish(const char *db, int quiet)
 int ix_build_compact(const char *db, int quiet)
 {
     char path[PATH_MAX];
-    size_t l = strlen(db);
-    while (l > 1 && db[l - 1] == '/')
-        l--;
     if (ix_build_start(db) != 0 ||
-        snprintf(path, sizeof path, "%.*s", (int)l, db) >= (int)sizeof path)
+        snprintf(path, sizeof path, "%.*s", db_len(db), db) >= (int)sizeof path)
         return -1;
     char *src[1] = {path};
     return merge_into(db, src, 1, quiet);
@@ -416,14 +416,10 @@ int ix_build_recover(const char *db, int quiet)
     }
     /* the parts hold what an interrupted first build had committed; they
      * belong to this database only while it is still empty */
-    tracuu_db_t *t = NULL;
-    uint32_t docs = 1;
-    if (tracuu_db_open(db, TRACUU_DB_READ, &t, NULL) == TRACUU_OK) {
-        docs = tracuu_db_doccount(t);
-        tracuu_db_close(t);
-    } else {
-        docs = 0;   /* no database yet: the parts are all there is */
-    }
+    tracuu_db_t *t = NULL;   /* no database yet: the parts are all there is */
+    uint32_t docs = tracuu_db_open(db, TRACUU_DB_READ, &t, NULL) == TRACUU_OK
+                        ? tracuu_db_doccount(t) : 0;
+    tracuu_db_close(t);
     if (docs) {
         if (!quiet)
             fprintf(stderr, "tracuu-index: %s: removing the parts of an interrupted "

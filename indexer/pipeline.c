@@ -649,6 +649,14 @@ fail:
     return -1;
 }
 
+/* What a run writes after its documents: the roots it read, the curated
+ * abbreviations. */
+static void end_knowledge(tracuu_db_t *db, const ix_opts_t *o)
+{
+    record_roots(db, o->contain, o->n_contain);
+    tracuu_abbr_each(curated_cb, db);
+}
+
 int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
            size_t n_roots, ix_stats_t *st)
 {
@@ -838,8 +846,7 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
     if (db && !dbfail) {
         if (!st->interrupted)
             st->removed = remove_vanished(db, list, roots, n_roots);
-        record_roots(db, o->contain, o->n_contain);
-        tracuu_abbr_each(curated_cb, db);
+        end_knowledge(db, o);
         if (tracuu_db_commit(db) != TRACUU_OK) {
             db_error(db, "commit failed");
             dbfail = 1;
@@ -854,10 +861,8 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
     if (building) {
         /* every part committed, then merged into the database: also when
          * interrupted, so what was done is kept */
-        if (!dbfail) {   /* last, as one writer would have written them */
-            record_roots(w[n_writers - 1].db, o->contain, o->n_contain);
-            tracuu_abbr_each(curated_cb, w[n_writers - 1].db);
-        }
+        if (!dbfail)   /* last, as one writer would have written them */
+            end_knowledge(w[n_writers - 1].db, o);
         for (unsigned i = 0; i < n_writers; i++) {
             if (!dbfail && tracuu_db_commit(w[i].db) != TRACUU_OK)
                 dbfail = db_error(w[i].db, "commit failed") != 0;

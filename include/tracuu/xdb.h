@@ -190,17 +190,14 @@ tracuu_status_t tracuu_db_commit(tracuu_db_t *db);
  * (a folder, made if missing; other files in it are left alone).  Document
  * ids are renumbered one source after the other; spelling frequencies are
  * added up and synonym lists joined.  A metadata key several sources hold
- * gets what MERGE returns for their values, which come in no particular
- * order (Xapian's): a malloc'd value of *LEN bytes, or NULL to keep any
- * one of them (MERGE NULL: any one).
- * None of SOURCES may be open for writing, nor DEST open at all.  On
- * failure *ERRMSG (if not NULL) gets a malloc'd message naming DEST. */
-typedef char *(*tracuu_meta_merge_cb)(const char *key, const char *const *vals,
-                                      const size_t *lens, size_t n, size_t *len,
-                                      void *ctx);
+ * keeps one of their values (Xapian's choice, in no fixed order) and is
+ * named to DUP (may be NULL; its return value is ignored), so that the
+ * caller can set it afterwards.  None of SOURCES may be open for writing,
+ * nor DEST open at all.  On failure *ERRMSG (if not NULL) gets a malloc'd
+ * message naming DEST. */
 tracuu_status_t tracuu_db_compact(const char *const *sources, size_t n,
-                                  const char *dest, tracuu_meta_merge_cb merge,
-                                  void *ctx, char **errmsg);
+                                  const char *dest, tracuu_str_cb dup, void *ctx,
+                                  char **errmsg);
 
 tracuu_status_t tracuu_db_set_metadata(tracuu_db_t *db, const char *key,
                                        const char *val, size_t len);

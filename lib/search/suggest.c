@@ -86,14 +86,14 @@ int tu_suggest_token(const tracuu_token_t *t, void *ctx)
     /* a token no query word starts like is not folded: it only breaks
      * the run */
     int f = tu_uni_fold_first(t->s, t->len);
-    int l = f >= 0 && !s->first[f] ? 1 : tracuu_norm_fold(t->s, t->len, fold, sizeof fold);
-    if (l <= 0)
+    int skip = f >= 0 && !s->first[f];
+    if (!skip && tracuu_norm_fold(t->s, t->len, fold, sizeof fold) <= 0)
         return 0;
     size_t slot = s->seen % s->n;
     s->ring_match[slot] = -1;
     s->ring_pos[slot] = t->pos;
     s->ring_exact[slot][0] = '\0';
-    if (f >= 0 && !s->first[f]) {
+    if (skip) {
         s->seen++;
         return 0;
     }

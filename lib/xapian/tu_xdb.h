@@ -80,9 +80,8 @@ struct tracuu_mset {
     /* facets[i]: (value, count) of opts.facet_slots[i], sorted for output */
     std::vector<std::vector<std::pair<std::string, uint32_t> > > facets;
     bool facets_estimated = false;  /* scaled up from a sample */
-    /* a rescored search: the page is the second pass's, the totals the
-     * first's (every match) */
-    bool own_totals = false;
+    /* Xapian's totals of the pass that saw every match (with rescoring,
+     * the first; the page is the second pass's) */
     uint32_t total_est = 0, total_lower = 0, total_upper = 0;
 };
 

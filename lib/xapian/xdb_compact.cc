@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include <string>
-#include <vector>
 #include <xapian.h>
 
 #include "xapian/tu_xdb.h"
@@ -22,48 +21,31 @@ static void compact_msg(char **errmsg, const std::string &m) noexcept
 
 namespace {
 
-/* Hands a metadata key that several sources hold to the caller's merge. */
-class resolver : public Xapian::Compactor {
+/* Names each metadata key several sources hold to the caller (Xapian keeps
+ * the first value; the caller sets the right one afterwards). */
+class dup_reporter : public Xapian::Compactor {
   public:
-    tracuu_meta_merge_cb cb;
+    tracuu_str_cb cb;
     void *ctx;
-    resolver(tracuu_meta_merge_cb c, void *x) : cb(c), ctx(x) {}
-    std::string resolve_duplicate_metadata(const std::string &key, size_t num_tags,
+    dup_reporter(tracuu_str_cb c, void *x) : cb(c), ctx(x) {}
+    std::string resolve_duplicate_metadata(const std::string &key, size_t,
                                            const std::string tags[]) override
     {
-        if (!cb)
-            return tags[0];
-        std::vector<const char *> p(num_tags);
-        std::vector<size_t> l(num_tags);
-        for (size_t i = 0; i < num_tags; i++) {
-            p[i] = tags[i].data();
-            l[i] = tags[i].size();
-        }
         /* Xapian 1.4 passes the table's key: "\0\xc0" and the user's */
-        std::string k = key.size() >= 2 && key[0] == '\0' &&
-                                static_cast<unsigned char>(key[1]) == 0xc0
-                            ? key.substr(2)
-                            : key;
-        size_t len = 0;
-        char *m = cb(k.c_str(), p.data(), l.data(), num_tags, &len, ctx);
-        if (!m)
-            return tags[0];
-        std::string out;
-        try {
-            out.assign(m, len);
-        } catch (...) {
-            free(m);
-            throw;
-        }
-        free(m);
-        return out;
+        const size_t skip = key.size() >= 2 && key[0] == '\0' &&
+                                    static_cast<unsigned char>(key[1]) == 0xc0
+                                ? 2
+                                : 0;
+        if (cb)
+            cb(key.c_str() + skip, key.size() - skip, ctx);
+        return tags[0];
     }
 };
 
 }  // namespace
 
 extern "C" tracuu_status_t tracuu_db_compact(const char *const *sources, size_t n,
-                                             const char *dest, tracuu_meta_merge_cb merge,
+                                             const char *dest, tracuu_str_cb dup,
                                              void *ctx, char **errmsg)
 {
     if (errmsg)
@@ -83,7 +65,7 @@ extern "C" tracuu_status_t tracuu_db_compact(const char *const *sources, size_t 
             all.add_database(Xapian::Database(sources[i]));
         }
         /* renumbered: the parts' document ids overlap */
-        resolver r(merge, ctx);
+        dup_reporter r(dup, ctx);
         all.compact(dest, n > 3 ? Xapian::DBCOMPACT_MULTIPASS : 0, 0, r);
         return TRACUU_OK;
     } catch (...) {

@@ -471,7 +471,6 @@ tracuu_mset *run_search(Xapian::Database &xdb, const Xapian::Query &query,
     std::unique_ptr<tracuu_mset> res(new tracuu_mset());
     if (rescore) {
         Xapian::MSet best = enq.get_mset(0, opts.rescore_window, check);
-        res->own_totals = true;
         res->total_est = best.get_matches_estimated();
         res->total_lower = best.get_matches_lower_bound();
         res->total_upper = best.get_matches_upper_bound();
@@ -494,7 +493,6 @@ tracuu_mset *run_search(Xapian::Database &xdb, const Xapian::Query &query,
         res->total_est = ms.get_matches_estimated();
         res->total_lower = ms.get_matches_lower_bound();
         res->total_upper = ms.get_matches_upper_bound();
-        res->own_totals = true;
     }
     double scale = 1.0;
     if (!spies.empty()) {
@@ -571,20 +569,17 @@ extern "C" uint32_t tracuu_mset_size(const tracuu_mset_t *m)
 
 extern "C" uint32_t tracuu_mset_total(const tracuu_mset_t *m)
 {
-    return !m ? 0 : m->own_totals ? m->total_est : m->mset.get_matches_estimated();
+    return m ? m->total_est : 0;
 }
 
 extern "C" uint32_t tracuu_mset_total_lower(const tracuu_mset_t *m)
 {
-    return !m ? 0 : m->own_totals ? m->total_lower : m->mset.get_matches_lower_bound();
+    return m ? m->total_lower : 0;
 }
 
 extern "C" int tracuu_mset_total_exact(const tracuu_mset_t *m)
 {
-    if (!m)
-        return 0;
-    return m->own_totals ? m->total_lower == m->total_upper
-                         : m->mset.get_matches_lower_bound() == m->mset.get_matches_upper_bound();
+    return m && m->total_lower == m->total_upper;
 }
 
 extern "C" int tracuu_mset_facets_estimated(const tracuu_mset_t *m)
