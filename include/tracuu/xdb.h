@@ -296,11 +296,14 @@ typedef struct {
     unsigned facet_slots[TRACUU_MAX_FACET_SLOTS];
     size_t n_facet_slots;
     /* 0: facets count every matching document (check_at_least is raised to
-     * the doc count).  N: they count at least the first N matches Xapian
-     * looks at (check_at_least is raised to N); when that is not every
-     * match the counts are scaled up to the estimated total and
-     * tracuu_mset_facets_estimated() says so.  Bounds the cost of a query
-     * that matches most of a large archive. */
+     * the doc count).  N: check_at_least is raised to N; on a local
+     * database the facets count every match up to 2N of them, else a sample
+     * of N to 2N matches spread over the whole archive (runs of documents
+     * every so many docids, not the first matches: documents are numbered
+     * in path order), scaled up to the estimated total; on a stub file of
+     * shards, at least the first N matches Xapian looks at.  When that is
+     * not every match tracuu_mset_facets_estimated() says so.  Bounds the
+     * cost of a query that matches most of a large archive. */
     uint32_t facet_sample;
     /* 0: the query is ranked as it is over every match.  N: its positional
      * boosts (right-hand sides of AND_MAYBE that are phrases or nearness)

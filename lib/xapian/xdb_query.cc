@@ -55,6 +55,18 @@ bool positional_boost(const Xapian::Query &q)
            positional_boost(q.get_subquery(0));
 }
 
+/* Q checks positions somewhere (a phrase or a nearness, filter or boost). */
+bool checks_positions(const Xapian::Query &q)
+{
+    const Xapian::Query::op t = q.get_type();
+    if (t == Xapian::Query::OP_PHRASE || t == Xapian::Query::OP_NEAR)
+        return true;
+    for (size_t i = 0; i < q.get_num_subqueries(); i++)
+        if (checks_positions(q.get_subquery(i)))
+            return true;
+    return false;
+}
+
 /* Q has sub-queries and an operator that takes nothing but them (so it can
  * be rebuilt from them). */
 bool rebuildable(const Xapian::Query &q)
@@ -149,39 +161,115 @@ Xapian::Query restrict_boosts(const Xapian::Query &q, const Xapian::Query &f)
     });
 }
 
-/* Hands the first CAP documents it is shown (all with CAP 0) to the facet
- * spies.  Xapian shows a spy every document it weighs, which for a first
- * pass keeping 1,000 candidates is several thousand: the facets need no
- * more than their sample. */
-class capped_spy : public Xapian::MatchSpy {
-    std::vector<Xapian::MatchSpy *> inner;
-    Xapian::doccount cap, seen = 0;
+/* Documents are numbered in path order, so the first N matches of a query
+ * all come from the first folders (a year's folder, say): a facet sample
+ * takes runs of RUN documents spread over the whole archive instead.  Runs
+ * keep the sample's reads of values and postings in few blocks. */
+const Xapian::docid SAMPLE_RUN = 64;
+
+/* The documents Xapian shows it: every one while they are no more than
+ * twice the sample (exact counts), else every K-th run of SAMPLE_RUN
+ * documents, K doubled (and the kept documents thinned out) whenever they
+ * pass twice the sample.  Sample 0: every one.  Their facet values are read
+ * at the end, for the kept documents only, in docid order. */
+class sample_spy : public Xapian::MatchSpy {
+    size_t cap;
+    Xapian::docid k = 1;
+    Xapian::doccount shown = 0;
+    std::vector<Xapian::docid> kept;
+
+    bool in_sample(Xapian::docid did) const { return ((did - 1) / SAMPLE_RUN) % k == 0; }
 
   public:
-    capped_spy(std::vector<Xapian::MatchSpy *> v, Xapian::doccount c)
-        : inner(std::move(v)), cap(c) {}
-    void operator()(const Xapian::Document &doc, double wt) override
+    explicit sample_spy(Xapian::doccount sample) : cap(sample ? 2 * static_cast<size_t>(sample) : 0) {}
+    void operator()(const Xapian::Document &doc, double) override
     {
-        if (cap && seen >= cap)
+        shown++;
+        const Xapian::docid did = doc.get_docid();
+        if (!in_sample(did))
             return;
-        seen++;
-        for (Xapian::MatchSpy *s : inner)
-            (*s)(doc, wt);
+        kept.push_back(did);
+        if (cap && kept.size() > cap) {
+            k *= 2;
+            kept.erase(std::remove_if(kept.begin(), kept.end(),
+                                      [this](Xapian::docid d) { return !in_sample(d); }),
+                       kept.end());
+        }
+    }
+    Xapian::doccount get_shown() const { return shown; }
+    size_t get_kept() const { return kept.size(); }
+    bool thinned() const { return k > 1; }
+    /* (value list, documents) of SLOT among the kept */
+    std::vector<std::pair<std::string, uint32_t> > values(const Xapian::Database &db,
+                                                          Xapian::valueno slot)
+    {
+        std::sort(kept.begin(), kept.end());
+        std::unordered_map<std::string, uint32_t> m;
+        Xapian::ValueIterator it = db.valuestream_begin(slot);
+        const Xapian::ValueIterator end = db.valuestream_end(slot);
+        for (Xapian::docid did : kept) {
+            if (it == end)
+                break;
+            it.skip_to(did);
+            if (it == end)
+                break;
+            if (it.get_docid() == did)
+                m[*it]++;
+        }
+        return std::vector<std::pair<std::string, uint32_t> >(m.begin(), m.end());
+    }
+};
+
+/* Every K-th run of SAMPLE_RUN documents, as a filter: a facet sample of a
+ * query Xapian stopped looking at early. */
+class stride_source : public Xapian::PostingSource {
+    uint64_t k, last = 0, cur = 0;   /* cur 0: not started */
+    Xapian::doccount n = 0;
+
+    void go(uint64_t d)
+    {
+        const uint64_t run = (d - 1) / SAMPLE_RUN;
+        cur = run % k == 0 ? d : (run / k + 1) * k * SAMPLE_RUN + 1;
+    }
+
+  public:
+    explicit stride_source(Xapian::docid step) : k(step ? step : 1) {}
+    Xapian::doccount get_termfreq_min() const override { return 0; }
+    Xapian::doccount get_termfreq_est() const override { return n; }
+    Xapian::doccount get_termfreq_max() const override { return n; }
+    void init(const Xapian::Database &db) override
+    {
+        last = db.get_lastdocid();
+        const uint64_t whole = last / (SAMPLE_RUN * k), rest = last % (SAMPLE_RUN * k);
+        n = static_cast<Xapian::doccount>(whole * SAMPLE_RUN + std::min<uint64_t>(rest, SAMPLE_RUN));
+        cur = 0;
+    }
+    void next(double) override { go(cur + 1); }
+    void skip_to(Xapian::docid did, double) override
+    {
+        if (did > cur)
+            go(did);
+    }
+    bool at_end() const override { return cur > last; }
+    Xapian::docid get_docid() const override { return static_cast<Xapian::docid>(cur); }
+    std::string get_description() const override { return "stride_source"; }
+    stride_source *clone() const override
+    {
+        return new stride_source(static_cast<Xapian::docid>(k));
     }
 };
 
 std::vector<std::pair<std::string, uint32_t> >
-split_counts(const Xapian::ValueCountMatchSpy &spy, double scale)
+split_counts(const std::vector<std::pair<std::string, uint32_t> > &lists, double scale)
 {
-    /* one entry per item; the spy's values are distinct lists, so an item
-     * is met once per list holding it */
+    /* one entry per item; the lists are distinct, so an item is met once
+     * per list holding it */
     std::unordered_map<std::string, uint32_t> counts;
     counts.reserve(1024);
     std::vector<std::string_view> seen;
-    for (Xapian::TermIterator it = spy.values_begin(); it != spy.values_end(); ++it) {
-        const std::string v = *it;
-        const uint32_t n = it.get_termfreq();
-        const std::string_view sv(v);
+    for (const auto &l : lists) {
+        const uint32_t n = l.second;
+        const std::string_view sv(l.first);
         seen.clear();
         size_t start = 0;
         while (start <= sv.size()) {
@@ -211,6 +299,14 @@ split_counts(const Xapian::ValueCountMatchSpy &spy, double scale)
                   return x.second != y.second ? x.second > y.second : x.first < y.first;
               });
     return out;
+}
+
+std::vector<std::pair<std::string, uint32_t> > spy_values(const Xapian::ValueCountMatchSpy &spy)
+{
+    std::vector<std::pair<std::string, uint32_t> > v;
+    for (Xapian::TermIterator it = spy.values_begin(); it != spy.values_end(); ++it)
+        v.emplace_back(*it, it.get_termfreq());
+    return v;
 }
 
 bool left_hand_op(tracuu_query_op_t op)
@@ -442,6 +538,7 @@ tracuu_mset *run_search(Xapian::Database &xdb, const Xapian::Query &query,
     }
     /* the spies outlive the Enquire that points at them */
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy> > spies;
+    std::unique_ptr<sample_spy> sampler;
     Xapian::Enquire enq(xdb);
     enq.set_query(first);
     if (opts.sort_slot >= 0)
@@ -449,20 +546,16 @@ tracuu_mset *run_search(Xapian::Database &xdb, const Xapian::Query &query,
             static_cast<Xapian::valueno>(opts.sort_slot),
             opts.sort_descending != 0);
     Xapian::doccount check = opts.check_at_least;
-    for (size_t i = 0; i < opts.n_facet_slots; i++)
-        spies.emplace_back(new Xapian::ValueCountMatchSpy(opts.facet_slots[i]));
-    /* local databases: one spy that stops at the sample; remote shards
-     * need Xapian's own spies (they are sent to the server) */
-    std::unique_ptr<capped_spy> capped;
-    if (can_rescore && !spies.empty()) {
-        std::vector<Xapian::MatchSpy *> v;
-        for (const auto &sp : spies)
-            v.push_back(sp.get());
-        capped.reset(new capped_spy(v, opts.facet_sample));
-        enq.add_matchspy(capped.get());
+    /* local databases: a spy keeping a sample spread over the archive;
+     * remote shards need Xapian's own spies (they are sent to the server) */
+    if (can_rescore && opts.n_facet_slots > 0) {
+        sampler.reset(new sample_spy(opts.facet_sample));
+        enq.add_matchspy(sampler.get());
     } else {
-        for (const auto &sp : spies)
-            enq.add_matchspy(sp.get());
+        for (size_t i = 0; i < opts.n_facet_slots; i++) {
+            spies.emplace_back(new Xapian::ValueCountMatchSpy(opts.facet_slots[i]));
+            enq.add_matchspy(spies.back().get());
+        }
     }
     /* facet counts cover every match, or at least facet_sample of them */
     if (opts.n_facet_slots > 0)
@@ -494,19 +587,65 @@ tracuu_mset *run_search(Xapian::Database &xdb, const Xapian::Query &query,
         res->total_lower = ms.get_matches_lower_bound();
         res->total_upper = ms.get_matches_upper_bound();
     }
-    double scale = 1.0;
-    if (!spies.empty()) {
+    const bool all_seen = res->total_lower == res->total_upper;
+    if (sampler) {
+        if (all_seen && sampler->get_shown() == res->total_lower) {
+            /* Xapian showed the spy every match */
+            res->facets_estimated = sampler->thinned();
+        } else {
+            /* Xapian stopped early (no better weight was to be had, or
+             * the sample was full): the first matches come from the first
+             * folders.  Count every K-th run of documents instead, K for
+             * about twice the sample, but looking at no more than four
+             * samples' worth of documents, half a sample's when each costs
+             * a position check (a query matching few of the documents
+             * holding its words then gets a smaller sample). */
+            const uint64_t sample = std::max<Xapian::doccount>(opts.facet_sample, 1);
+            const uint64_t want_n = 2 * sample;
+            const uint64_t budget = checks_positions(first) ? (sample + 1) / 2 : 4 * sample;
+            const Xapian::docid k_min = static_cast<Xapian::docid>(
+                std::max<uint64_t>(1, xdb.get_lastdocid() / budget));
+            Xapian::docid k = std::max(k_min, static_cast<Xapian::docid>(
+                std::max<uint64_t>(1, (all_seen ? res->total_lower : res->total_est) / want_n)));
+            for (int round = 0; round < 2; round++) {
+                stride_source src(k);
+                /* thins itself out should Xapian's estimate be too low */
+                sampler.reset(new sample_spy(opts.facet_sample));
+                Xapian::Enquire e(xdb);
+                e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, first, Xapian::Query(&src)));
+                e.set_weighting_scheme(Xapian::BoolWeight());
+                e.add_matchspy(sampler.get());
+                e.get_mset(0, 0, xdb.get_doccount());
+                /* far fewer than a sample (the estimate was far above the
+                 * total): once more, finer */
+                const uint64_t kept = sampler->get_kept();
+                if (round == 0 && k > k_min && kept < want_n / 8)
+                    k = std::max(k_min, static_cast<Xapian::docid>(
+                                            std::max<uint64_t>(1, kept ? k * kept / want_n : k / 32)));
+                else
+                    break;
+            }
+            res->facets_estimated = k > 1 || sampler->thinned();
+        }
+        const double scale = res->facets_estimated && sampler->get_kept() > 0
+            ? static_cast<double>(all_seen ? res->total_lower : res->total_est) / sampler->get_kept()
+            : 1.0;
+        res->facets.reserve(opts.n_facet_slots);
+        for (size_t i = 0; i < opts.n_facet_slots; i++)
+            res->facets.push_back(split_counts(sampler->values(xdb, opts.facet_slots[i]), scale));
+    } else if (!spies.empty()) {
         /* every spy saw the same documents: exact if they saw every match */
+        double scale = 1.0;
         const Xapian::doccount seen = spies[0]->get_total();
-        if (res->total_lower != res->total_upper || seen != res->total_lower) {
+        if (!all_seen || seen != res->total_lower) {
             res->facets_estimated = true;
             if (seen > 0)
                 scale = static_cast<double>(res->total_est) / seen;
         }
+        res->facets.reserve(spies.size());
+        for (const auto &sp : spies)
+            res->facets.push_back(split_counts(spy_values(*sp), scale));
     }
-    res->facets.reserve(spies.size());
-    for (const auto &s : spies)
-        res->facets.push_back(split_counts(*s, scale));
     return res.release();
 }
 

@@ -1204,6 +1204,77 @@ static uint32_t page_ids(tracuu_db_t *db, const tracuu_query_t *q, uint32_t wind
     return n;
 }
 
+/* The facet sample of a large match: documents are numbered in path
+ * order, so an archive kept in year folders has all of one year first.
+ * 1..1000 are of 2019, 1001..2000 of 2020; a sample of 100 must hold both
+ * halves, scaled up to about 1,000 each (the first 100 matches would give
+ * 2019=2000). */
+static uint32_t year_count(const tracuu_mset_t *m, const char *year)
+{
+    for (size_t j = 0; j < tracuu_mset_facet_size(m, 0); j++) {
+        uint32_t c = 0;
+        const char *v = tracuu_mset_facet_value(m, 0, j, &c);
+        if (v && strcmp(v, year) == 0)
+            return c;
+    }
+    return 0;
+}
+
+static void test_facet_sample(void)
+{
+    char path[128];
+    path_in(path, sizeof path, "sample");
+    tracuu_db_t *db = NULL;
+    CHECK_INT(tracuu_db_open(path, TRACUU_DB_WRITE, &db, NULL), TRACUU_OK);
+    if (!db)
+        return;
+    char uid[16];
+    for (int i = 1; i <= 2000; i++) {
+        snprintf(uid, sizeof uid, "y%04d", i);
+        /* a few longer documents, so the weights differ */
+        CHECK_INT(put_doc(db, uid, i % 7 ? "alpha" : "alpha beta gamma",
+                          i <= 1000 ? "20190101" : "20200101", "nq", "", NULL),
+                  TRACUU_OK);
+    }
+    CHECK_INT(tracuu_db_commit(db), TRACUU_OK);
+    tracuu_search_opts_t o;
+    memset(&o, 0, sizeof o);
+    o.limit = 10;
+    o.sort_slot = -1;
+    o.facet_slots[0] = SLOT_YEAR;
+    o.n_facet_slots = 1;
+    /* weighed (Xapian looks at every match) and unweighed (Xapian stops
+     * at the sample: the sample is counted again, spread) */
+    for (int weighed = 0; weighed < 2; weighed++) {
+        for (uint32_t sample = 0; sample <= 1000; sample += 100) {
+            if (sample == 200)
+                sample = 1000;   /* 0, 100, 1000 */
+            o.facet_sample = sample;
+            tracuu_query_t *q = weighed ? T("alpha") : tracuu_query_match_all();
+            tracuu_mset_t *m = NULL;
+            CHECK_INT(tracuu_db_search(db, q, &o, &m), TRACUU_OK);
+            tracuu_query_free(q);
+            if (!m)
+                continue;
+            CHECK_INT(tracuu_mset_total(m), 2000);
+            uint32_t a = year_count(m, "2019"), b = year_count(m, "2020");
+            if (sample == 100) {
+                /* estimated: both years, each about half */
+                CHECK_INT(tracuu_mset_facets_estimated(m), 1);
+                CHECK(a >= 700 && a <= 1300);
+                CHECK(b >= 700 && b <= 1300);
+            } else {
+                /* every match counted: no more than twice the sample */
+                CHECK_INT(tracuu_mset_facets_estimated(m), 0);
+                CHECK_INT(a, 1000);
+                CHECK_INT(b, 1000);
+            }
+            tracuu_mset_free(m);
+        }
+    }
+    tracuu_db_close(db);
+}
+
 static void test_rescore(void)
 {
     char path[128];
@@ -1285,6 +1356,7 @@ void tu_test_main(void)
     test_read(main_db);
     test_queries(main_db);
     test_facets(main_db);
+    test_facet_sample();
     test_limits_and_nulls(main_db);
     test_missing_and_lock(main_db);
     test_commit_visibility();
