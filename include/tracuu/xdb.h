@@ -297,7 +297,8 @@ typedef struct {
     size_t n_facet_slots;
     /* 0: facets count every matching document (check_at_least is raised to
      * the doc count).  N: check_at_least is raised to N; on a local
-     * database the facets count every match up to 2N of them, else a sample
+     * database the facets count every match when Xapian looks at every one
+     * and they are no more than 2N, else a sample
      * of N to 2N matches spread over the whole archive (runs of documents
      * every so many docids, not the first matches: documents are numbered
      * in path order), scaled up to the estimated total; on a stub file of
