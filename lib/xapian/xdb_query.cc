@@ -167,6 +167,12 @@ Xapian::Query restrict_boosts(const Xapian::Query &q, const Xapian::Query &f)
  * keep the sample's reads of values and postings in few blocks. */
 const Xapian::docid SAMPLE_RUN = 64;
 
+/* DID lies in a run of the sample of every K-th run */
+bool in_sample(uint64_t did, uint64_t k)
+{
+    return ((did - 1) / SAMPLE_RUN) % k == 0;
+}
+
 /* The documents Xapian shows it: every one while they are no more than
  * twice the sample (exact counts), else every K-th run of SAMPLE_RUN
  * documents, K doubled (and the kept documents thinned out) whenever they
@@ -177,8 +183,7 @@ class sample_spy : public Xapian::MatchSpy {
     Xapian::docid k = 1;
     Xapian::doccount shown = 0;
     std::vector<Xapian::docid> kept;
-
-    bool in_sample(Xapian::docid did) const { return ((did - 1) / SAMPLE_RUN) % k == 0; }
+    bool sorted = true;
 
   public:
     explicit sample_spy(Xapian::doccount sample) : cap(sample ? 2 * static_cast<size_t>(sample) : 0) {}
@@ -186,13 +191,14 @@ class sample_spy : public Xapian::MatchSpy {
     {
         shown++;
         const Xapian::docid did = doc.get_docid();
-        if (!in_sample(did))
+        if (!in_sample(did, k))
             return;
+        sorted = sorted && (kept.empty() || kept.back() < did);
         kept.push_back(did);
         if (cap && kept.size() > cap) {
             k *= 2;
             kept.erase(std::remove_if(kept.begin(), kept.end(),
-                                      [this](Xapian::docid d) { return !in_sample(d); }),
+                                      [this](Xapian::docid d) { return !in_sample(d, k); }),
                        kept.end());
         }
     }
@@ -203,7 +209,9 @@ class sample_spy : public Xapian::MatchSpy {
     std::vector<std::pair<std::string, uint32_t> > values(const Xapian::Database &db,
                                                           Xapian::valueno slot)
     {
-        std::sort(kept.begin(), kept.end());
+        if (!sorted)   /* Xapian shows a local database's documents in order */
+            std::sort(kept.begin(), kept.end());
+        sorted = true;
         std::unordered_map<std::string, uint32_t> m;
         Xapian::ValueIterator it = db.valuestream_begin(slot);
         const Xapian::ValueIterator end = db.valuestream_end(slot);
@@ -228,8 +236,7 @@ class stride_source : public Xapian::PostingSource {
 
     void go(uint64_t d)
     {
-        const uint64_t run = (d - 1) / SAMPLE_RUN;
-        cur = run % k == 0 ? d : (run / k + 1) * k * SAMPLE_RUN + 1;
+        cur = in_sample(d, k) ? d : ((d - 1) / SAMPLE_RUN / k + 1) * k * SAMPLE_RUN + 1;
     }
 
   public:
@@ -521,6 +528,46 @@ extern "C" char *tracuu_query_describe(const tracuu_query_t *q)
 
 namespace {
 
+/* The facet sample of FIRST (about TOTAL matches) when Xapian stopped
+ * looking early (no better weight was to be had, or the sample was full):
+ * the first matches come from the first folders.  Counts every K-th run of
+ * documents in an unweighted pass, K for about twice the sample, but
+ * looking at no more than four samples' worth of documents, half a
+ * sample's when each costs a position check (a query matching few of the
+ * documents holding its words then gets a smaller sample).  *SAMPLER gets
+ * the new sample; returns 1 when it is not every match. */
+bool resample(Xapian::Database &xdb, const Xapian::Query &first,
+              const tracuu_search_opts_t &opts, Xapian::doccount total,
+              std::unique_ptr<sample_spy> &sampler)
+{
+    const uint64_t sample = std::max<Xapian::doccount>(opts.facet_sample, 1);
+    const uint64_t want_n = 2 * sample;
+    const uint64_t budget = checks_positions(first) ? (sample + 1) / 2 : 4 * sample;
+    const Xapian::docid k_min = static_cast<Xapian::docid>(
+        std::max<uint64_t>(1, xdb.get_lastdocid() / budget));
+    Xapian::docid k = std::max(k_min, static_cast<Xapian::docid>(
+        std::max<uint64_t>(1, total / want_n)));
+    for (int round = 0; round < 2; round++) {
+        stride_source src(k);
+        /* thins itself out should Xapian's estimate be too low */
+        sampler.reset(new sample_spy(opts.facet_sample));
+        Xapian::Enquire e(xdb);
+        e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, first, Xapian::Query(&src)));
+        e.set_weighting_scheme(Xapian::BoolWeight());
+        e.add_matchspy(sampler.get());
+        e.get_mset(0, 0, xdb.get_doccount());
+        /* far fewer than a sample (the estimate was far above the
+         * total): once more, finer */
+        const uint64_t kept = sampler->get_kept();
+        if (round == 0 && k > k_min && kept < want_n / 8)
+            k = std::max(k_min, static_cast<Xapian::docid>(
+                                    std::max<uint64_t>(1, kept ? k * kept / want_n : k / 32)));
+        else
+            break;
+    }
+    return k > 1 || sampler->thinned();
+}
+
 /* One search: a new Enquire and new spies each time (it may be retried). */
 tracuu_mset *run_search(Xapian::Database &xdb, const Xapian::Query &query,
                         const tracuu_search_opts_t &opts, bool can_rescore)
@@ -593,42 +640,11 @@ tracuu_mset *run_search(Xapian::Database &xdb, const Xapian::Query &query,
             /* Xapian showed the spy every match */
             res->facets_estimated = sampler->thinned();
         } else {
-            /* Xapian stopped early (no better weight was to be had, or
-             * the sample was full): the first matches come from the first
-             * folders.  Count every K-th run of documents instead, K for
-             * about twice the sample, but looking at no more than four
-             * samples' worth of documents, half a sample's when each costs
-             * a position check (a query matching few of the documents
-             * holding its words then gets a smaller sample). */
-            const uint64_t sample = std::max<Xapian::doccount>(opts.facet_sample, 1);
-            const uint64_t want_n = 2 * sample;
-            const uint64_t budget = checks_positions(first) ? (sample + 1) / 2 : 4 * sample;
-            const Xapian::docid k_min = static_cast<Xapian::docid>(
-                std::max<uint64_t>(1, xdb.get_lastdocid() / budget));
-            Xapian::docid k = std::max(k_min, static_cast<Xapian::docid>(
-                std::max<uint64_t>(1, (all_seen ? res->total_lower : res->total_est) / want_n)));
-            for (int round = 0; round < 2; round++) {
-                stride_source src(k);
-                /* thins itself out should Xapian's estimate be too low */
-                sampler.reset(new sample_spy(opts.facet_sample));
-                Xapian::Enquire e(xdb);
-                e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, first, Xapian::Query(&src)));
-                e.set_weighting_scheme(Xapian::BoolWeight());
-                e.add_matchspy(sampler.get());
-                e.get_mset(0, 0, xdb.get_doccount());
-                /* far fewer than a sample (the estimate was far above the
-                 * total): once more, finer */
-                const uint64_t kept = sampler->get_kept();
-                if (round == 0 && k > k_min && kept < want_n / 8)
-                    k = std::max(k_min, static_cast<Xapian::docid>(
-                                            std::max<uint64_t>(1, kept ? k * kept / want_n : k / 32)));
-                else
-                    break;
-            }
-            res->facets_estimated = k > 1 || sampler->thinned();
+            res->facets_estimated = resample(xdb, first, opts, res->total_est, sampler);
         }
+        /* (the estimate is the total when that is known) */
         const double scale = res->facets_estimated && sampler->get_kept() > 0
-            ? static_cast<double>(all_seen ? res->total_lower : res->total_est) / sampler->get_kept()
+            ? static_cast<double>(res->total_est) / sampler->get_kept()
             : 1.0;
         res->facets.reserve(opts.n_facet_slots);
         for (size_t i = 0; i < opts.n_facet_slots; i++)

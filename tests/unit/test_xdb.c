@@ -1209,23 +1209,20 @@ static uint32_t page_ids(tracuu_db_t *db, const tracuu_query_t *q, uint32_t wind
  * 1..1000 are of 2019, 1001..2000 of 2020; a sample of 100 must hold both
  * halves, scaled up to about 1,000 each (the first 100 matches would give
  * 2019=2000). */
-static uint32_t year_count(const tracuu_mset_t *m, const char *year)
+/* A new database NAME in the test folder, open for writing (NULL: failed,
+ * and said so). */
+static tracuu_db_t *new_db(const char *name)
 {
-    for (size_t j = 0; j < tracuu_mset_facet_size(m, 0); j++) {
-        uint32_t c = 0;
-        const char *v = tracuu_mset_facet_value(m, 0, j, &c);
-        if (v && strcmp(v, year) == 0)
-            return c;
-    }
-    return 0;
+    char path[128];
+    path_in(path, sizeof path, name);
+    tracuu_db_t *db = NULL;
+    CHECK_INT(tracuu_db_open(path, TRACUU_DB_WRITE, &db, NULL), TRACUU_OK);
+    return db;
 }
 
 static void test_facet_sample(void)
 {
-    char path[128];
-    path_in(path, sizeof path, "sample");
-    tracuu_db_t *db = NULL;
-    CHECK_INT(tracuu_db_open(path, TRACUU_DB_WRITE, &db, NULL), TRACUU_OK);
+    tracuu_db_t *db = new_db("sample");
     if (!db)
         return;
     char uid[16];
@@ -1246,9 +1243,9 @@ static void test_facet_sample(void)
     /* weighed (Xapian looks at every match) and unweighed (Xapian stops
      * at the sample: the sample is counted again, spread) */
     for (int weighed = 0; weighed < 2; weighed++) {
-        for (uint32_t sample = 0; sample <= 1000; sample += 100) {
-            if (sample == 200)
-                sample = 1000;   /* 0, 100, 1000 */
+        static const uint32_t samples[] = {0, 100, 1000};
+        for (size_t si = 0; si < sizeof samples / sizeof samples[0]; si++) {
+            const uint32_t sample = samples[si];
             o.facet_sample = sample;
             tracuu_query_t *q = weighed ? T("alpha") : tracuu_query_match_all();
             tracuu_mset_t *m = NULL;
@@ -1257,7 +1254,8 @@ static void test_facet_sample(void)
             if (!m)
                 continue;
             CHECK_INT(tracuu_mset_total(m), 2000);
-            uint32_t a = year_count(m, "2019"), b = year_count(m, "2020");
+            uint32_t a = tu_test_facet_count(m, 0, "2019"),
+                     b = tu_test_facet_count(m, 0, "2020");
             if (sample == 100) {
                 /* estimated: both years, each about half */
                 CHECK_INT(tracuu_mset_facets_estimated(m), 1);
@@ -1277,10 +1275,7 @@ static void test_facet_sample(void)
 
 static void test_rescore(void)
 {
-    char path[128];
-    path_in(path, sizeof path, "rescore");
-    tracuu_db_t *db = NULL;
-    CHECK_INT(tracuu_db_open(path, TRACUU_DB_WRITE, &db, NULL), TRACUU_OK);
+    tracuu_db_t *db = new_db("rescore");
     if (!db)
         return;
     /* 1..20: short, the two words apart (high BM25, no phrase);

@@ -1,5 +1,6 @@
 /* main() for unit tests: see tu_test.h. */
 #include <stdlib.h>
+#include <string.h>
 #include "tu_test.h"
 #include "base/tu_path.h"
 #include "index/tu_indexdoc.h"
@@ -34,4 +35,15 @@ void tu_test_add_text(tracuu_db_t *db, const char *path, const char *text, tracu
         *out = m;
     else
         tracuu_meta_clear(&m);
+}
+
+uint32_t tu_test_facet_count(const tracuu_mset_t *m, size_t i, const char *value)
+{
+    for (size_t j = 0; j < tracuu_mset_facet_size(m, i); j++) {
+        uint32_t c = 0;
+        const char *v = tracuu_mset_facet_value(m, i, j, &c);
+        if (v && strcmp(v, value) == 0)
+            return c;
+    }
+    return 0;
 }

@@ -36,6 +36,9 @@ extern const char *tu_test_srcdir;   /* argv[1]: the source tree */
 #include "tracuu/meta.h"
 void tu_test_add_text(tracuu_db_t *db, const char *path, const char *text, tracuu_meta_t *m);
 
+/* The count of VALUE in the facet I of M (0 when it is not there). */
+uint32_t tu_test_facet_count(const tracuu_mset_t *m, size_t i, const char *value);
+
 /* Each test file defines this; main() in tu_test.c calls it. */
 void tu_test_main(void);
 
