@@ -2,8 +2,9 @@
  * DB/.build/, their merge into one compacted database, and that database
  * taking the place of the empty one, in steps a crash can interrupt at any
  * point:
- *   1. the writers fill DB/.build/part-1 ... part-N, each with a run of
- *      the sorted files, committing its batches;
+ *   1. the writers fill DB/.build/part-W-S (writer W = 1..N, each with a
+ *      run of the sorted files, in parts S = 1, 2, ... of IX_PART_FILES
+ *      files), committing their batches;
  *   2. they are merged and compacted into DB/.build/merged; then the file
  *      DB/.build/merged.ok, listing merged's files, is written and synced;
  *   3. each listed file is renamed into DB (iamglass, the revision that
@@ -27,7 +28,7 @@
 #include "index/tu_modelforms.h"
 
 #define BUILD_DIR ".build"
-#define MAX_PARTS 64
+#define MAX_PARTS IX_MAX_PARTS
 
 /* Length of the database folder's name DB without trailing slashes. */
 static int db_len(const char *db)
@@ -87,12 +88,23 @@ int ix_build_start(const char *db)
     return 0;
 }
 
-/* ".../part-2" before ".../part-10" */
+/* The writer and part numbers of ".../part-W-S" (".../part-W": S = 0, as
+ * an earlier version named them). */
+static void part_no(const char *path, long *w, long *s)
+{
+    const char *p = strrchr(path, '/');
+    char *end;
+    *w = strtol((p ? p + 1 : path) + 5, &end, 10);
+    *s = *end == '-' ? strtol(end + 1, NULL, 10) : 0;
+}
+
+/* In the order of the files: "part-1-2" before "part-1-10" before "part-2-1" */
 static int cmp_parts(const void *a, const void *b)
 {
-    const char *x = strrchr(*(char *const *)a, '-'), *y = strrchr(*(char *const *)b, '-');
-    long i = strtol(x + 1, NULL, 10), j = strtol(y + 1, NULL, 10);
-    return (i > j) - (i < j);
+    long wa, sa, wb, sb;
+    part_no(*(char *const *)a, &wa, &sa);
+    part_no(*(char *const *)b, &wb, &sb);
+    return wa != wb ? (wa > wb) - (wa < wb) : (sa > sb) - (sa < sb);
 }
 
 /* Step 3: the files listed in merged.ok go into DB, iamglass last; the
@@ -365,7 +377,8 @@ int ix_build_finish(const char *db, int quiet)
         return -1;
     }
     struct dirent *e;
-    while ((e = readdir(d)) && n < MAX_PARTS) {
+    int rc = 0;
+    while ((e = readdir(d)) && rc == 0) {
         char p[PATH_MAX], v[PATH_MAX + 16];
         struct stat st;
         if (strncmp(e->d_name, "part-", 5) != 0)
@@ -375,14 +388,21 @@ int ix_build_finish(const char *db, int quiet)
         snprintf(v, sizeof v, "%s/iamglass", p);
         if (stat(v, &st) != 0)  /* made, never written: nothing to merge */
             continue;
-        char *s = strdup(p);
-        if (!s)
-            break;
-        src[n++] = s;
+        if (n == MAX_PARTS) {   /* never made by tracuu-index; kept for a look */
+            fprintf(stderr, "tracuu-index: %s: more than %d part databases; not merged\n",
+                    dir, MAX_PARTS);
+            rc = -1;
+        } else if (!(src[n] = strdup(p))) {
+            fprintf(stderr, "tracuu-index: %s: out of memory\n", dir);
+            rc = -1;
+        } else {
+            n++;
+        }
     }
     closedir(d);
     qsort(src, n, sizeof *src, cmp_parts);
-    int rc = n ? merge_into(db, src, n, quiet)
+    if (rc == 0)
+        rc = n ? merge_into(db, src, n, quiet)
                : (rm_tree(dir) == 0 ? 0 : -1);   /* nothing was committed */
     for (size_t i = 0; i < n; i++)
         free(src[i]);

@@ -122,6 +122,14 @@ void ix_parts_free(ix_parts_t *p);
  * compacted into the database.  Each step is safe to interrupt: the next
  * run finishes it (ix_build_recover) before anything else. */
 enum { IX_MAX_WRITERS = 8, IX_BUILD_MIN_FILES = 2000 };
+/* A writer closes its part and starts the next one (DB/.build/part-W-S,
+ * S = 1, 2, ...) every IX_PART_FILES files, so no part grows past the
+ * size where Xapian's commits slow down (each rewrites blocks all over
+ * its tables): the cost of a file stays flat from 10k to 1M files.  At
+ * most IX_MAX_PARTS parts in all: a writer with more files makes bigger
+ * parts.  The environment variable TRACUU_PART_FILES sets another size
+ * (the tests use it to make many small parts). */
+enum { IX_PART_FILES = 50000, IX_MAX_PARTS = 64 };
 /* DB/.build/NAME (NAME NULL: DB/.build) into OUT; -1 named if too long. */
 int ix_build_path(const char *db, const char *name, char *out, size_t n);
 /* A fresh DB/.build (an old one removed).  0, or -1 named on stderr. */

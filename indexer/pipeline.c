@@ -24,14 +24,18 @@
 #include "tracuu/search.h"
 
 #define QUEUE 16
+/* A writer commits after BATCH_DOCS documents or BATCH_TEXT bytes of
+ * their text, whichever comes first.  Until then Xapian holds the batch's
+ * postings in memory, about 9 bytes for each byte of text (measured:
+ * 4,000 documents of the bench archive, 28 MB of text, took 260 MB), so
+ * the text bounds the writer's memory whatever the size of the files. */
 #define BATCH_DOCS 1000
-#define BATCH_BYTES ((uint64_t)64 << 20)
+#define BATCH_TEXT ((uint64_t)24 << 20)
 /* A part of a first build commits less often: a commit rewrites blocks all
- * over a growing database and waits for the disk, and an interrupted build
- * only redoes what its parts had not committed (about 200 MB of Xapian's
- * buffers per writer at 4,000 documents). */
+ * over its database and waits for the disk, and an interrupted build only
+ * redoes what its parts had not committed. */
 #define PART_BATCH_DOCS 4000
-#define PART_BATCH_BYTES ((uint64_t)256 << 20)
+#define PART_BATCH_TEXT ((uint64_t)16 << 20)
 #define PART_COMMIT_S 120
 
 enum { R_PARTS, R_SAME, R_FAIL, R_SKIP };
@@ -82,13 +86,18 @@ typedef struct {
     tracuu_db_t *db;
     ix_stats_t st;         /* this writer's counts */
     size_t batch;
-    uint64_t batch_bytes;
+    uint64_t batch_text;
     double last_commit;
     size_t max_docs;       /* commit after this many documents */
-    uint64_t max_bytes;    /* or bytes of files */
+    uint64_t max_text;     /* or bytes of their text */
     unsigned max_s;        /* or seconds (0: no timer) */
     int dbfail;
     pthread_t tid;
+    /* a writer of a first build: DB/.build/part-PART-SEG, the next one
+     * after MAX_PART_FILES files (0: one database throughout) */
+    unsigned part, seg;
+    size_t part_files, max_part_files;
+    size_t taken;          /* files written so far, of p->n_jobs */
 } writer_t;
 
 static volatile sig_atomic_t stop_requested;
@@ -423,11 +432,28 @@ static int read_only(const char *path)
     return access(parent, W_OK) != 0 && (errno == EACCES || errno == EROFS);
 }
 
+/* Open W's part database DB/.build/part-PART-SEG.  0, or -1 named on
+ * stderr. */
+static int open_part(const ix_opts_t *o, writer_t *w)
+{
+    char name[48], path[PATH_MAX];
+    char *err = NULL;
+    snprintf(name, sizeof name, "part-%u-%u", w->part, w->seg);
+    if (ix_build_path(o->db_path, name, path, sizeof path) != 0)
+        return -1;
+    if (tracuu_db_open(path, TRACUU_DB_WRITE, &w->db, &err) != TRACUU_OK) {
+        fprintf(stderr, "tracuu-index: %s\n", err ? err : "cannot open a part database");
+        free(err);
+        return -1;
+    }
+    return 0;
+}
+
 static int writer_commit(writer_t *w)
 {
     w->last_commit = ix_now();
     w->batch = 0;
-    w->batch_bytes = 0;
+    w->batch_text = 0;
     if (tracuu_db_commit(w->db) != TRACUU_OK)
         return db_error(w->db, "commit failed");
     return 0;
@@ -476,8 +502,6 @@ static void consume(writer_t *w, const ix_opts_t *o, result_t *r)
     for (size_t k = 0; r->kind == R_PARTS && k < r->parts.n; k++) {
         ix_part_t *it = &r->parts.v[k];
         const char *path = it->path;
-        /* a member counts as a document of its own, not as a file */
-        int member = k > 0;
         if (it->warning) {
             pthread_mutex_lock(&p->mu);
             ix_progress_done(&p->prog);
@@ -533,19 +557,34 @@ static void consume(writer_t *w, const ix_opts_t *o, result_t *r)
             write_knowledge(db, &it->meta);
             st->indexed++;
             w->batch++;
-            w->batch_bytes += member ? 0 : f->size;
+            w->batch_text += it->text_len;
             break;
         }
         }
     }
-    /* commit every BATCH_DOCS documents, BATCH_BYTES bytes or
-     * commit_interval seconds (a part: PART_*), whichever comes first: a slow archive
-     * killed early keeps what was done */
-    int due = w->batch >= w->max_docs || w->batch_bytes >= w->max_bytes ||
+    /* commit every BATCH_DOCS documents, BATCH_TEXT bytes of text or
+     * commit_interval seconds (a part: PART_*), whichever comes first: a
+     * slow archive killed early keeps what was done */
+    int due = w->batch >= w->max_docs || w->batch_text >= w->max_text ||
               (w->batch && w->max_s && ix_now() - w->last_commit >= (double)w->max_s);
     if (db && !w->dbfail && due && writer_commit(w) != 0) {
         w->dbfail = 1;
         stop_requested = 1;
+    }
+    /* a part of a first build is full: committed and closed, and the next
+     * one started, while files are left for it */
+    w->taken++;
+    if (w->max_part_files && db && !w->dbfail && ++w->part_files >= w->max_part_files &&
+        w->taken < w->p->n_jobs) {
+        int bad = writer_commit(w) != 0;
+        tracuu_db_close(w->db);
+        w->db = NULL;
+        w->seg++;
+        w->part_files = 0;
+        if (bad || open_part(o, w) != 0) {
+            w->dbfail = 1;
+            stop_requested = 1;
+        }
     }
     pthread_mutex_lock(&p->mu);
     ix_progress_update(&p->prog, p->done, p->done_bytes, 0);
@@ -626,27 +665,46 @@ static void stats_add(ix_stats_t *to, const ix_stats_t *from)
     to->bytes += from->bytes;
 }
 
-/* Open the part databases of a first build (build.c) into W[0..N).  0, or
- * -1 named on stderr. */
+/* Open the first part databases of a first build (build.c) into
+ * W[0..N).  0, or -1 named on stderr. */
 static int open_parts(const ix_opts_t *o, writer_t *w, unsigned n)
 {
-    char path[PATH_MAX];
-    char *err = NULL;
     if (ix_build_start(o->db_path) != 0)
         return -1;
     for (unsigned i = 0; i < n; i++) {
-        char name[32];
-        snprintf(name, sizeof name, "part-%u", i + 1);
-        if (ix_build_path(o->db_path, name, path, sizeof path) != 0)
+        w[i].part = i + 1;
+        w[i].seg = 1;
+        if (open_part(o, &w[i]) != 0)
             return -1;
-        if (tracuu_db_open(path, TRACUU_DB_WRITE, &w[i].db, &err) != TRACUU_OK)
-            goto fail;
     }
     return 0;
-fail:
-    fprintf(stderr, "tracuu-index: %s\n", err ? err : "cannot open a part database");
-    free(err);
-    return -1;
+}
+
+/* Files per part: IX_PART_FILES, or TRACUU_PART_FILES (a bad value is
+ * named, and the default used). */
+static size_t part_files_wanted(void)
+{
+    const char *env = getenv("TRACUU_PART_FILES");
+    if (!env)
+        return IX_PART_FILES;
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(env, &end, 10);
+    if (!*env || *end || errno || v == 0 || env[0] == '-') {
+        fprintf(stderr, "tracuu-index: TRACUU_PART_FILES=%s: not a number of files "
+                "(1 or more); using %d\n", env, IX_PART_FILES);
+        return IX_PART_FILES;
+    }
+    return (size_t)v;
+}
+
+/* Files per part of a writer with N_FILES files, one of N_WRITERS: PER,
+ * more where IX_MAX_PARTS parts would not hold them all. */
+static size_t part_files(size_t per, size_t n_files, unsigned n_writers)
+{
+    size_t most = IX_MAX_PARTS / n_writers;
+    size_t need = (n_files + most - 1) / most;
+    return per < need ? need : per;
 }
 
 /* What a run writes after its documents: the roots it read, the curated
@@ -775,6 +833,7 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
     if (nw > 64)
         nw = 64;
     unsigned per = (nw + n_writers - 1) / n_writers;
+    size_t per_part = building ? part_files_wanted() : 0;
     size_t from = 0;
     uint64_t acc = 0;
     double now = ix_now();
@@ -812,12 +871,14 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
         w[k].p = p;
         w[k].last_commit = now;
         w[k].max_docs = building ? PART_BATCH_DOCS : BATCH_DOCS;
-        w[k].max_bytes = building ? PART_BATCH_BYTES : BATCH_BYTES;
+        w[k].max_text = building ? PART_BATCH_TEXT : BATCH_TEXT;
         w[k].max_s = !o->commit_interval ? 0
                      : building && o->commit_interval < PART_COMMIT_S ? PART_COMMIT_S
                                                                       : o->commit_interval;
         if (!building)
             w[k].db = db;
+        else
+            w[k].max_part_files = part_files(per_part, p->n_jobs, n_writers);
     }
     if (!building) {
         writer_main(&w[0]);

@@ -4,7 +4,9 @@
 # of worker threads: the same documents in path order, the same
 # terms and frequencies, the same knowledge (citations with their year,
 # model names with their counts, synonyms), the same answers; the part
-# databases are gone afterwards.  An interrupted build keeps what it had
+# databases are gone afterwards, also when each writer made many parts
+# (TRACUU_PART_FILES), merged in the files' order (part-1-2 before
+# part-1-10), and when there would be more parts than the merge takes.  An interrupted build keeps what it had
 # committed: parts left by a crash are merged by the next run, also a crash
 # between the merge and putting it in place.
 source "$(dirname "$0")/lib.sh" "$@"
@@ -48,6 +50,22 @@ same_as_serial() {  # NAME DB
 expect_eq "one writer, 1 worker = 3 workers" "$(idx --writers=1 --jobs=1 --db "$SCRATCH/s1.db" "$A" >/dev/null; dump "$SCRATCH/s1.db")" "$(dump "$S")"
 same_as_serial "2 writers" "$P2"
 same_as_serial "3 writers" "$P3"
+
+# each writer closes its part and starts the next every N files: 153 files
+# on 2 writers in parts of 7 make 11 or 12 parts each (part-1-10 sorts
+# after part-1-9); in parts of 1 they would be 153, more than the 64 the
+# merge takes, so the writers make bigger parts
+for n in 7 1; do
+  out=$(TRACUU_PART_FILES=$n idx --writers=2 --db "$SCRATCH/seg$n.db" "$A")
+  expect_eq "parts of $n: exit" "$?" 0
+  expect_contains "parts of $n: counts" "$out" "indexed 153, unchanged 0, removed 0, failed 0"
+  expect_eq "parts of $n: parts removed" "$(ls -A "$SCRATCH/seg$n.db" | grep -c build)" 0
+  same_as_serial "parts of $n" "$SCRATCH/seg$n.db"
+done
+out=$(TRACUU_PART_FILES=many idx --writers=2 --db "$SCRATCH/segx.db" "$A")
+expect_eq "TRACUU_PART_FILES=many: exit" "$?" 0
+expect_contains "TRACUU_PART_FILES=many named" "$out" "TRACUU_PART_FILES=many: not a number"
+same_as_serial "TRACUU_PART_FILES=many" "$SCRATCH/segx.db"
 expect_eq "zip members found" "$(TRACUU_DB="$P2" search_names thanhvienhai)" "goi.zip#b.txt"
 doc=$(xapian-delve "$P2" | sed -n 's/^number of documents = //p')
 expect_eq "every document" "$doc" 153
@@ -75,6 +93,17 @@ expect_eq "recovered: no parts left" "$(ls -A "$C" | grep -c build)" 0
 expect_eq "recovered: every document" \
   "$(xapian-delve "$C" | sed -n 's/^number of documents = //p')" 153
 
+# the same with the parts of writers that each made several (part-W-S):
+# merged in the files' order, part-1-2 before part-1-10
+C="$SCRATCH/crash2.db"
+mkdir -p "$C/.build"
+idx --quiet --writers=1 --db "$C/.build/part-1-2" "$A/000" >/dev/null
+idx --quiet --writers=1 --db "$C/.build/part-1-10" "$A/001" >/dev/null
+out=$(idx --db "$C" "$A"); expect_eq "recovered parts W-S: exit" "$?" 0
+expect_contains "recovered parts W-S: not re-read" "$out" "unchanged 151, removed 0, failed 0"
+expect_eq "recovered parts W-S: in the files' order" \
+  "$(xapian-delve -r 1 -V8 "$C" | sed -n 1p | grep -c "/000/")" 1
+
 # a crash after the merge, before it was put in place (merged.ok written)
 M="$SCRATCH/merged.db"
 mkdir -p "$M/.build"
@@ -95,7 +124,7 @@ python3 "$SRC/bench/gen_corpus.py" 800 "$big" >/dev/null
 "$BIN/tracuu-index" --writers=2 --commit-interval=1 --db "$I" "$big" >"$SCRATCH/int.out" 2>&1 &
 pid=$!
 for _ in $(seq 1 100); do
-  [ -d "$I/.build/part-2" ] && [ -n "$(ls "$I/.build/part-2" 2>/dev/null)" ] && break
+  [ -d "$I/.build/part-2-1" ] && [ -n "$(ls "$I/.build/part-2-1" 2>/dev/null)" ] && break
   sleep 0.1
 done
 sleep 2
