@@ -104,6 +104,17 @@ expect_contains "recovered parts W-S: not re-read" "$out" "unchanged 151, remove
 expect_eq "recovered parts W-S: in the files' order" \
   "$(xapian-delve -r 1 -V8 "$C" | sed -n 1p | grep -c "/000/")" 1
 
+# more parts than a first build ever makes (65: by hand, say): named,
+# not merged, nothing lost
+X="$SCRATCH/many.db"
+mkdir -p "$X/.build"
+idx --quiet --writers=1 --db "$SCRATCH/onepart.db" "$A/000" >/dev/null
+for i in $(seq 1 65); do cp -r "$SCRATCH/onepart.db" "$X/.build/part-1-$i"; done
+out=$(idx --db "$X" "$A"); rc=$?
+if [ "$rc" -ne 0 ]; then ok; else fail "65 parts: exit 0"; fi
+expect_contains "65 parts named" "$out" "more than 64 part databases; not merged"
+expect_eq "65 parts kept" "$(ls -d "$X"/.build/part-* | wc -l)" 65
+
 # a crash after the merge, before it was put in place (merged.ok written)
 M="$SCRATCH/merged.db"
 mkdir -p "$M/.build"
