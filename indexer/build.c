@@ -28,7 +28,6 @@
 #include "index/tu_modelforms.h"
 
 #define BUILD_DIR ".build"
-#define MAX_PARTS IX_MAX_PARTS
 
 /* Length of the database folder's name DB without trailing slashes. */
 static int db_len(const char *db)
@@ -250,7 +249,7 @@ static int fix_dups(const char *merged, char *const *src, size_t ns, dups_t *d)
 {
     if (!d->n)
         return 0;
-    tracuu_db_t *out = NULL, *parts[MAX_PARTS];
+    tracuu_db_t *out = NULL, *parts[IX_MAX_PARTS];
     size_t np = 0;
     char *err = NULL;
     int rc = 0;
@@ -265,8 +264,8 @@ static int fix_dups(const char *merged, char *const *src, size_t ns, dups_t *d)
         const char *key = d->keys[i];
         if (strncmp(key, "model:", 6) == 0)
             continue;
-        char *vals[MAX_PARTS];
-        size_t lens[MAX_PARTS], nv = 0;
+        char *vals[IX_MAX_PARTS];
+        size_t lens[IX_MAX_PARTS], nv = 0;
         for (size_t k = 0; k < np; k++) {
             char *v = NULL;
             size_t l = 0;
@@ -369,7 +368,7 @@ int ix_build_finish(const char *db, int quiet)
     if (ix_build_path(db, NULL, dir, sizeof dir) != 0)
         return -1;
     /* the parts, in order */
-    char *src[MAX_PARTS + 1];
+    char *src[IX_MAX_PARTS + 1];
     size_t n = 0;
     DIR *d = opendir(dir);
     if (!d) {
@@ -388,9 +387,9 @@ int ix_build_finish(const char *db, int quiet)
         snprintf(v, sizeof v, "%s/iamglass", p);
         if (stat(v, &st) != 0)  /* made, never written: nothing to merge */
             continue;
-        if (n == MAX_PARTS) {   /* never made by tracuu-index; kept for a look */
+        if (n == IX_MAX_PARTS) {   /* never made by tracuu-index; kept for a look */
             fprintf(stderr, "tracuu-index: %s: more than %d part databases; not merged\n",
-                    dir, MAX_PARTS);
+                    dir, IX_MAX_PARTS);
             rc = -1;
         } else if (!(src[n] = strdup(p))) {
             fprintf(stderr, "tracuu-index: %s: out of memory\n", dir);

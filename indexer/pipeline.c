@@ -26,9 +26,10 @@
 #define QUEUE 16
 /* A writer commits after BATCH_DOCS documents or BATCH_TEXT bytes of
  * their text, whichever comes first.  Until then Xapian holds the batch's
- * postings in memory, about 9 bytes for each byte of text (measured:
- * 4,000 documents of the bench archive, 28 MB of text, took 260 MB), so
- * the text bounds the writer's memory whatever the size of the files. */
+ * postings in memory, about 9 bytes for each byte of text (4,000 documents
+ * of the bench archive, 28.7 MB of text: two writers peaked at 581 MB, so
+ * about 260 MB each), so the text bounds the writer's memory whatever the
+ * size of the files. */
 #define BATCH_DOCS 1000
 #define BATCH_TEXT ((uint64_t)24 << 20)
 /* A part of a first build commits less often: a commit rewrites blocks all
@@ -94,9 +95,9 @@ typedef struct {
     int dbfail;
     pthread_t tid;
     /* a writer of a first build: DB/.build/part-PART-SEG, the next one
-     * after MAX_PART_FILES files (0: one database throughout) */
+     * after every MAX_PART_FILES files (0: one database throughout) */
     unsigned part, seg;
-    size_t part_files, max_part_files;
+    size_t max_part_files;
     size_t taken;          /* files written so far, of p->n_jobs */
 } writer_t;
 
@@ -574,13 +575,12 @@ static void consume(writer_t *w, const ix_opts_t *o, result_t *r)
     /* a part of a first build is full: committed and closed, and the next
      * one started, while files are left for it */
     w->taken++;
-    if (w->max_part_files && db && !w->dbfail && ++w->part_files >= w->max_part_files &&
+    if (w->max_part_files && db && !w->dbfail && w->taken % w->max_part_files == 0 &&
         w->taken < w->p->n_jobs) {
         int bad = writer_commit(w) != 0;
         tracuu_db_close(w->db);
         w->db = NULL;
         w->seg++;
-        w->part_files = 0;
         if (bad || open_part(o, w) != 0) {
             w->dbfail = 1;
             stop_requested = 1;
@@ -700,7 +700,7 @@ static size_t part_files_wanted(void)
 
 /* Files per part of a writer with N_FILES files, one of N_WRITERS: PER,
  * more where IX_MAX_PARTS parts would not hold them all. */
-static size_t part_files(size_t per, size_t n_files, unsigned n_writers)
+static size_t files_per_part(size_t per, size_t n_files, unsigned n_writers)
 {
     size_t most = IX_MAX_PARTS / n_writers;
     size_t need = (n_files + most - 1) / most;
@@ -878,7 +878,7 @@ int ix_run(const ix_opts_t *o, ix_list_t *list, char *const *roots,
         if (!building)
             w[k].db = db;
         else
-            w[k].max_part_files = part_files(per_part, p->n_jobs, n_writers);
+            w[k].max_part_files = files_per_part(per_part, p->n_jobs, n_writers);
     }
     if (!building) {
         writer_main(&w[0]);

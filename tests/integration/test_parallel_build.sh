@@ -6,9 +6,10 @@
 # model names with their counts, synonyms), the same answers; the part
 # databases are gone afterwards, also when each writer made many parts
 # (TRACUU_PART_FILES), merged in the files' order (part-1-2 before
-# part-1-10), and when there would be more parts than the merge takes.  An interrupted build keeps what it had
-# committed: parts left by a crash are merged by the next run, also a crash
-# between the merge and putting it in place.
+# part-1-10).  An interrupted build keeps what it had committed: parts left
+# by a crash or kill -9 are merged by the next run, also a crash between
+# the merge and putting it in place; more parts than a build makes are
+# named and kept.
 source "$(dirname "$0")/lib.sh" "$@"
 A="$SCRATCH/archive"
 python3 "$SRC/bench/gen_corpus.py" 150 "$A" >/dev/null || { echo "gen_corpus failed"; exit 1; }
@@ -81,28 +82,24 @@ rm "$A/000/moi.txt"
 out=$(idx --writers=2 --db "$P2" "$A"); expect_contains "not empty: in place" "$out" \
   "indexed 0, unchanged 151, removed 1"
 
-# a crash after the parts were committed: the next run merges them first
-C="$SCRATCH/crash.db"
-mkdir -p "$C/.build"
-idx --quiet --writers=1 --db "$C/.build/part-1" "$A/000" >/dev/null
-idx --quiet --writers=1 --db "$C/.build/part-2" "$A/001" >/dev/null
-out=$(idx --db "$C" "$A"); expect_eq "recovered run exit" "$?" 0
-expect_contains "recovery said" "$out" "earlier first build was interrupted"
-expect_contains "recovered parts not re-read" "$out" "indexed 0, unchanged 151, removed 0, failed 0"
-expect_eq "recovered: no parts left" "$(ls -A "$C" | grep -c build)" 0
-expect_eq "recovered: every document" \
-  "$(xapian-delve "$C" | sed -n 's/^number of documents = //p')" 153
-
-# the same with the parts of writers that each made several (part-W-S):
-# merged in the files' order, part-1-2 before part-1-10
-C="$SCRATCH/crash2.db"
-mkdir -p "$C/.build"
-idx --quiet --writers=1 --db "$C/.build/part-1-2" "$A/000" >/dev/null
-idx --quiet --writers=1 --db "$C/.build/part-1-10" "$A/001" >/dev/null
-out=$(idx --db "$C" "$A"); expect_eq "recovered parts W-S: exit" "$?" 0
-expect_contains "recovered parts W-S: not re-read" "$out" "unchanged 151, removed 0, failed 0"
-expect_eq "recovered parts W-S: in the files' order" \
-  "$(xapian-delve -r 1 -V8 "$C" | sed -n 1p | grep -c "/000/")" 1
+# a crash after the parts were committed: the next run merges them first,
+# in the files' order: part-1 before part-2 (as an earlier version named
+# them), and part-1-2 before part-1-10 (a writer that made several)
+recovered_parts() {  # NAME DB PART_OF_000 PART_OF_001
+  mkdir -p "$2/.build"
+  idx --quiet --writers=1 --db "$2/.build/$3" "$A/000" >/dev/null
+  idx --quiet --writers=1 --db "$2/.build/$4" "$A/001" >/dev/null
+  out=$(idx --db "$2" "$A"); expect_eq "$1: exit" "$?" 0
+  expect_contains "$1: recovery said" "$out" "earlier first build was interrupted"
+  expect_contains "$1: parts not re-read" "$out" "indexed 0, unchanged 151, removed 0, failed 0"
+  expect_eq "$1: no parts left" "$(ls -A "$2" | grep -c build)" 0
+  expect_eq "$1: every document" \
+    "$(xapian-delve "$2" | sed -n 's/^number of documents = //p')" 153
+  expect_eq "$1: in the files' order" \
+    "$(xapian-delve -r 1 -V8 "$2" | sed -n 1p | grep -c "/000/")" 1
+}
+recovered_parts "recovered part-W" "$SCRATCH/crash.db" part-1 part-2
+recovered_parts "recovered part-W-S" "$SCRATCH/crash2.db" part-1-2 part-1-10
 
 # more parts than a first build ever makes (65: by hand, say): named,
 # not merged, nothing lost

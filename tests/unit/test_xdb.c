@@ -1204,11 +1204,6 @@ static uint32_t page_ids(tracuu_db_t *db, const tracuu_query_t *q, uint32_t wind
     return n;
 }
 
-/* The facet sample of a large match: documents are numbered in path
- * order, so an archive kept in year folders has all of one year first.
- * 1..1000 are of 2019, 1001..2000 of 2020; a sample of 100 must hold both
- * halves, scaled up to about 1,000 each (the first 100 matches would give
- * 2019=2000). */
 /* A new database NAME in the test folder, open for writing (NULL: failed,
  * and said so). */
 static tracuu_db_t *new_db(const char *name)
@@ -1219,6 +1214,12 @@ static tracuu_db_t *new_db(const char *name)
     CHECK_INT(tracuu_db_open(path, TRACUU_DB_WRITE, &db, NULL), TRACUU_OK);
     return db;
 }
+
+/* The facet sample of a large match: documents are numbered in path
+ * order, so an archive kept in year folders has all of one year first.
+ * 1..1000 are of 2019, 1001..2000 of 2020; a sample of 100 must hold both
+ * halves, scaled up to about 1,000 each (the first 100 matches would give
+ * 2019=2000). */
 
 static void test_facet_sample(void)
 {
